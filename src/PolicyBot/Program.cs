@@ -1,0 +1,1 @@
+return await PolicyBot.Cli.CommandLine.RunAsync(args);
