@@ -1,0 +1,90 @@
+using Dapper;
+using PolicyBot.Data;
+
+namespace PolicyBot.Alerting;
+
+/// <summary>
+/// The <c>alerts</c> and <c>outbox</c> tables. Alerts and their per-channel outbox rows are written in the same
+/// transaction as the history that caused them, so an alert is never lost nor written twice.
+/// </summary>
+public sealed class AlertOutbox(SqliteDatabase database)
+{
+    /// <summary>Saves an alert and one pending outbox row per channel; returns the alert with its id.</summary>
+    public async Task<Alert> AddAsync(DbSession session, AlertOrigin origin, Alert alert, IEnumerable<string> channels, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = await session.Connection.ExecuteScalarAsync<long>(session.Command(
+            """
+            INSERT INTO alerts (source_id, item_id, change_id, created_at, published_at, payload)
+            VALUES (@SourceId, @ItemId, @ChangeId, @now, @publishedAt, '{}') RETURNING id
+            """,
+            new { origin.SourceId, origin.ItemId, origin.ChangeId, now, publishedAt = alert.PublishedAt }, cancellationToken));
+        var saved = alert with { Id = id };
+        await session.Connection.ExecuteAsync(session.Command(
+            "UPDATE alerts SET payload = @payload WHERE id = @id",
+            new { id, payload = AlertJson.Serialize(saved, AlertJson.Compact) }, cancellationToken));
+        foreach (var channel in channels)
+        {
+            await session.Connection.ExecuteAsync(session.Command(
+                "INSERT INTO outbox (alert_id, channel, next_attempt_at) VALUES (@id, @channel, @now) ON CONFLICT DO NOTHING",
+                new { id, channel, now }, cancellationToken));
+        }
+
+        return saved;
+    }
+
+    /// <summary>Pending deliveries that are due, per channel in publication order.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string Channel, int Attempts, string Payload)>(new CommandDefinition(
+            """
+            SELECT o.id, o.channel, o.attempts, a.payload
+            FROM outbox o JOIN alerts a ON a.id = o.alert_id
+            WHERE o.state = 'pending' AND o.next_attempt_at <= @now
+            ORDER BY o.channel, COALESCE(a.published_at, a.created_at), a.id
+            LIMIT @limit
+            """, new { now, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => new OutboxEntry(r.Id, r.Channel, r.Attempts, AlertJson.Deserialize(r.Payload))).ToList();
+    }
+
+    public async Task MarkSentAsync(long entryId, string? messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET state = 'sent', sent_at = @now, message_id = @messageId, attempts = attempts + 1, last_error = NULL WHERE id = @entryId",
+            new { entryId, messageId, now }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records a failed attempt: retried at <paramref name="nextAttemptAt"/>, or dead when that is null.</summary>
+    public async Task MarkFailedAsync(long entryId, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE outbox SET attempts = attempts + 1, last_error = @error,
+                state = CASE WHEN @nextAttemptAt IS NULL THEN 'dead' ELSE 'pending' END,
+                next_attempt_at = COALESCE(@nextAttemptAt, next_attempt_at)
+            WHERE id = @entryId
+            """, new { entryId, error, nextAttemptAt }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Settles the pending rows of the given alerts on one channel, or on every channel when it is null.</summary>
+    public async Task SettleAsync(IEnumerable<long> alertIds, string? channel, string state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE outbox SET state = @state, sent_at = CASE WHEN @state = 'sent' THEN @now ELSE sent_at END
+            WHERE state = 'pending' AND alert_id IN @alertIds AND (@channel IS NULL OR channel = @channel)
+            """, new { alertIds = alertIds.ToArray(), channel, state, now }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Counts of outbox rows by state, for status and health.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByStateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string State, int Count)>(new CommandDefinition(
+            "SELECT state, COUNT(*) FROM outbox GROUP BY state", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.State, r => r.Count);
+    }
+}
