@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace PolicyBot.Alerting;
 
 /// <summary>Prints alerts readably on standard output: what PolicyBot does when no chat platform is configured.</summary>
-public sealed class ConsoleAlertChannel(AlertTextFormatter formatter, TextWriter output) : IAlertChannel
+public sealed class ConsoleAlertChannel(AlertTextFormatter formatter, [FromKeyedServices(ConsoleAlertChannel.ChannelName)] TextWriter output) : IAlertChannel
 {
     public const string ChannelName = "console";
 

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PolicyBot.Data;
+using PolicyBot.Sources;
+
+namespace PolicyBot.Hosting;
+
+/// <summary>Brings the database up to date and seeds the configured sources, before anything else runs.</summary>
+public sealed class DatabaseInitializer(DatabaseMigrator migrator, SourceStore sources, IOptions<SourcesOptions> configured, TimeProvider timeProvider) : IHostedService
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        await sources.SeedAsync(configured.Value.Items, timeProvider.GetUtcNow(), cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
