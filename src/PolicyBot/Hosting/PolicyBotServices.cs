@@ -48,12 +48,12 @@ public static class PolicyBotServices
         return services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }
 
-    /// <summary>The console channel, for a process that delivers (<c>serve</c>): always when no chat platform is
-    /// configured, and alongside chat when <c>Alerting:Console</c> is true.</summary>
+    /// <summary>The console channel, for a process that delivers (<c>serve</c>): when no chat channel is registered
+    /// before this call, and alongside chat when <c>Alerting:Console</c> is true. The app always has somewhere to alert.</summary>
     public static IServiceCollection AddConsoleChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        var chatConfigured = !string.IsNullOrEmpty(configuration["Slack:BotToken"]) || !string.IsNullOrEmpty(configuration["Teams:AppId"]);
-        if (!chatConfigured || configuration.GetValue<bool>($"{AlertingOptions.Section}:Console"))
+        var chatRegistered = services.Any(d => d.ServiceType == typeof(IAlertChannel));
+        if (!chatRegistered || configuration.GetValue<bool>($"{AlertingOptions.Section}:Console"))
         {
             services.AddSingleton<IAlertChannel, ConsoleAlertChannel>();
         }
