@@ -41,7 +41,7 @@ public static class DemoCommand
         var store = services.GetRequiredService<SourceStore>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await store.AddAsync(new SourceDefinition { Name = "Policy Wire (demo feed)", Url = site.FeedUrl.ToString(), Kind = "feed" }, "cli", now, cancellationToken);
-        await store.AddAsync(new SourceDefinition { Name = "Northwind AI Lab: model release policy (demo page)", Url = site.PolicyPageUrl.ToString(), Kind = "page", Orgs = ["Northwind AI Lab"] }, "cli", now, cancellationToken);
+        await store.AddAsync(new SourceDefinition { Name = "Fernhollow AI Lab: model release policy (demo page)", Url = site.PolicyPageUrl.ToString(), Kind = "page", Orgs = ["Fernhollow AI Lab"] }, "cli", now, cancellationToken);
         var sources = await store.ListAsync(cancellationToken);
 
         var out_ = environment.Out;
