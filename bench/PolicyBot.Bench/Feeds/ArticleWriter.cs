@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text;
+
+namespace PolicyBot.Bench.Feeds;
+
+/// <summary>
+/// Writes the synthetic articles of the benchmark's feeds, deterministically from (feed, sequence, round). About half
+/// the articles are about open-source / open-weights AI policy. An article's text grows an edit the round it sits at
+/// position <see cref="FirstEditPosition"/> of its feed and another at <see cref="SecondEditPosition"/>, so a changing
+/// feed shows one new item and two edited items every round.
+/// </summary>
+internal sealed class ArticleWriter(DateTimeOffset anchor, int itemsPerFeed)
+{
+    public const int FirstEditPosition = 3;
+    public const int SecondEditPosition = 7;
+
+    public int ItemsPerFeed => itemsPerFeed;
+
+    /// <summary>The newest sequence number a feed shows in <paramref name="round"/>; it lists this and the ones below it.</summary>
+    public long NewestSequence(int round) => round + itemsPerFeed - 1L;
+
+    public SyntheticArticle Write(int feed, long sequence, int round)
+    {
+        var random = new Random(unchecked((feed * 1_000_003) + ((int)sequence * 7_919)));
+        var aboutPolicy = random.Next(2) == 0;
+        var cast = new Cast(
+            Pick(random, ProsePhrases.Labs),
+            Pick(random, ProsePhrases.People),
+            Pick(random, ProsePhrases.Models),
+            Pick(random, ProsePhrases.Agencies));
+
+        var title = cast.Fill(Pick(random, aboutPolicy ? ProsePhrases.PolicyTitles : ProsePhrases.OtherTitles), random);
+        var paragraphs = random.Next(1, 4);
+        var sentences = new List<string>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var count = random.Next(10, 17);
+        for (var i = 0; i < count; i++)
+        {
+            var pool = aboutPolicy && (i == 0 || random.NextDouble() < 0.6) ? ProsePhrases.PolicySentences : ProsePhrases.OtherSentences;
+            string template;
+            do
+            {
+                template = Pick(random, pool);
+            }
+            while (!used.Add(template));
+
+            sentences.Add(cast.Fill(template, random));
+        }
+
+        // Edits go at the end of the last paragraph, so the paragraphs before them stay as they were.
+        var updates = aboutPolicy ? ProsePhrases.PolicyUpdates : ProsePhrases.OtherUpdates;
+        var edits = new List<string>(2);
+        if (round >= EditRound(sequence, FirstEditPosition))
+        {
+            edits.Add(cast.Fill(updates[0], random));
+        }
+
+        if (round >= EditRound(sequence, SecondEditPosition))
+        {
+            edits.Add(cast.Fill(updates[1], random));
+        }
+
+        var link = $"https://outlet{feed}.example/articles/{sequence}";
+        var html = ToHtml(sentences, edits, paragraphs, link);
+        return new SyntheticArticle(sequence, $"outlet{feed}:{sequence}", title, link, Published(sequence), html, aboutPolicy);
+    }
+
+    /// <summary>Older items are six hours apart (so a few fall in PolicyBot's backfill window); later ones a minute apart.</summary>
+    private DateTimeOffset Published(long sequence)
+    {
+        var offset = sequence - (itemsPerFeed - 1L);
+        return offset <= 0 ? anchor.AddHours(6 * offset) : anchor.AddMinutes(offset);
+    }
+
+    private long EditRound(long sequence, int position) => sequence - (itemsPerFeed - 1L) + position;
+
+    private static string ToHtml(List<string> sentences, List<string> edits, int paragraphs, string link)
+    {
+        var html = new StringBuilder(2048);
+        var perParagraph = (sentences.Count + paragraphs - 1) / paragraphs;
+        for (var start = 0; start < sentences.Count; start += perParagraph)
+        {
+            var last = start + perParagraph >= sentences.Count;
+            html.Append("<p>");
+            foreach (var sentence in sentences.Skip(start).Take(perParagraph).Concat(last ? edits : []))
+            {
+                html.Append(WebUtility.HtmlEncode(sentence)).Append(' ');
+            }
+
+            if (last)
+            {
+                html.Append("<a href=\"").Append(link).Append("#comments\">Comments</a>");
+            }
+
+            html.Append("</p>\n");
+        }
+
+        return html.ToString();
+    }
+
+    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
+
+    private sealed record Cast(string Lab, string Person, string Model, string Agency)
+    {
+        public string Fill(string template, Random random)
+        {
+            var text = template
+                .Replace("{lab}", Lab, StringComparison.Ordinal)
+                .Replace("{person}", Person, StringComparison.Ordinal)
+                .Replace("{model}", Model, StringComparison.Ordinal)
+                .Replace("{agency}", Agency, StringComparison.Ordinal)
+                .Replace("{count}", random.Next(2, 90).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            return string.Concat(text[..1].ToUpperInvariant(), text.AsSpan(1));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace PolicyBot.Bench.Poll;
+
+/// <summary>What one poll cycle took and did.</summary>
+/// <param name="Round">0 is the warm-up (every source's first poll: the baseline).</param>
+/// <param name="Elapsed">Wall-clock time of <c>PollCycle.RunAsync</c>.</param>
+/// <param name="ProcessorTime">Process CPU time over the cycle (PolicyBot plus the in-process feed server).</param>
+/// <param name="AllocatedBytes">Managed bytes allocated during the cycle, process-wide.</param>
+internal sealed record CycleMeasurement(
+    int Round,
+    TimeSpan Elapsed,
+    TimeSpan ProcessorTime,
+    long AllocatedBytes,
+    int Gen0Collections,
+    int Gen1Collections,
+    int Gen2Collections,
+    int Sources,
+    int Updated,
+    int Unchanged,
+    int Failed,
+    int NewItems,
+    int ChangedItems,
+    int Alerts,
+    long ServedFull,
+    long ServedNotModified,
+    long ServedOther,
+    IReadOnlyList<string> Errors)
+{
+    public double SourcesPerSecond => Sources / Elapsed.TotalSeconds;
+}

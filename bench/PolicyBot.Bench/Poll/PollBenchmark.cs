@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using PolicyBot.Bench.Feeds;
+using PolicyBot.Polling;
+using PolicyBot.Sources;
+
+namespace PolicyBot.Bench.Poll;
+
+/// <summary>
+/// Measures <see cref="PollCycle.RunAsync"/> over every source: one warm-up cycle (every source's first poll, which
+/// records the silent baseline) and then <paramref name="rounds"/> measured cycles. Before each cycle, untimed, the
+/// server switches to the round's pre-rendered feeds, the sources are re-read (so stored ETags are sent) and a full
+/// GC runs so one cycle's garbage is not billed to the next.
+/// </summary>
+internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int rounds, TextWriter progress)
+{
+    private const int ErrorsKept = 5;
+
+    public async Task<ProfileResult> RunAsync(PollProfile profile, CancellationToken cancellationToken)
+    {
+        using var instance = await PolicyBotInstance.StartAsync(profile, cancellationToken);
+        var services = instance.Services;
+        var store = services.GetRequiredService<SourceStore>();
+        var cycle = services.GetRequiredService<PollCycle>();
+        var clock = services.GetRequiredService<TimeProvider>();
+
+        var adding = Stopwatch.StartNew();
+        for (var feed = 0; feed < catalog.Count; feed++)
+        {
+            var definition = new SourceDefinition { Name = $"Outlet {feed}", Url = server.FeedUrl(feed).AbsoluteUri, Kind = "feed" };
+            _ = await store.AddAsync(definition, "cli", clock.GetUtcNow(), cancellationToken)
+                ?? throw new InvalidOperationException($"Source {definition.Url} was not added.");
+        }
+
+        adding.Stop();
+        await progress.WriteLineAsync($"[{profile.Name}] added {catalog.Count} sources in {adding.Elapsed.TotalSeconds:F1} s "
+            + $"(Concurrency={instance.Polling.Concurrency}, PerHostConcurrency={instance.Polling.PerHostConcurrency})");
+
+        var measured = new List<CycleMeasurement>();
+        CycleMeasurement? warmup = null;
+        long retained = 0;
+        double meanFeedBytes = 0;
+        for (var round = 0; round <= rounds; round++)
+        {
+            var content = catalog.Prepare(round);
+            retained = content.RetainedBytes;
+            meanFeedBytes = content.MeanFullBodyBytes;
+            server.Serve(content);
+            var sources = await store.ListAsync(cancellationToken);
+            var measurement = await MeasureAsync(cycle, sources, round, cancellationToken);
+            await progress.WriteLineAsync($"[{profile.Name}] {(round == 0 ? "warm-up" : $"cycle {round}")}: "
+                + $"{measurement.Elapsed.TotalSeconds:F2} s, {measurement.SourcesPerSecond:F0} sources/s, "
+                + $"{measurement.Updated} updated, {measurement.Unchanged} unchanged, {measurement.Failed} failed, {measurement.Alerts} alerts");
+            if (round == 0)
+            {
+                warmup = measurement;
+            }
+            else
+            {
+                measured.Add(measurement);
+            }
+        }
+
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        using var process = Process.GetCurrentProcess();
+        return new ProfileResult(
+            profile,
+            instance.Polling.Concurrency,
+            instance.Polling.PerHostConcurrency,
+            adding.Elapsed,
+            warmup!,
+            measured,
+            process.PeakWorkingSet64,
+            gc.HeapSizeBytes,
+            gc.TotalCommittedBytes,
+            gc.PauseTimePercentage,
+            instance.DatabaseBytes(),
+            retained,
+            meanFeedBytes);
+    }
+
+    private async Task<CycleMeasurement> MeasureAsync(PollCycle cycle, IReadOnlyList<Source> sources, int round, CancellationToken cancellationToken)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var gen0 = GC.CollectionCount(0);
+        var gen1 = GC.CollectionCount(1);
+        var gen2 = GC.CollectionCount(2);
+
+        var stopwatch = Stopwatch.StartNew();
+        var reports = await cycle.RunAsync(sources, cancellationToken);
+        stopwatch.Stop();
+
+        process.Refresh();
+        var served = server.Counters;
+        return new CycleMeasurement(
+            round,
+            stopwatch.Elapsed,
+            process.TotalProcessorTime - cpuBefore,
+            GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore,
+            GC.CollectionCount(0) - gen0,
+            GC.CollectionCount(1) - gen1,
+            GC.CollectionCount(2) - gen2,
+            reports.Count,
+            reports.Count(r => r.Outcome == PollOutcome.Updated),
+            reports.Count(r => r.Outcome == PollOutcome.Unchanged),
+            reports.Count(r => r.Outcome == PollOutcome.Failed),
+            reports.Sum(r => r.NewItems),
+            reports.Sum(r => r.ChangedItems),
+            reports.Sum(r => r.Alerts.Count),
+            served.Full,
+            served.NotModified,
+            served.Other,
+            reports.Where(r => r.Error is not null).Take(ErrorsKept).Select(r => $"{r.SourceName}: {r.Error}").ToList());
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using PolicyBot.Bench.Feeds;
+
+namespace PolicyBot.Bench.Poll;
+
+/// <summary><c>poll [--sources 1000] [--rounds 5] [--profile both] [--hosts 1]</c>: times PolicyBot's poll cycle against a loopback feed server.</summary>
+internal static class PollCommand
+{
+    private const int ItemsPerFeed = 20;
+
+    public static Command Create()
+    {
+        var sources = new Option<int>("--sources") { Description = "Feeds served and sources watched.", DefaultValueFactory = _ => 1000 };
+        var rounds = new Option<int>("--rounds") { Description = "Measured cycles after the warm-up cycle.", DefaultValueFactory = _ => 5 };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "default (PolicyBot's concurrency defaults), wide (16 / 16 per host) or both.",
+            DefaultValueFactory = _ => "both",
+        };
+        profile.AcceptOnlyFromAmong("default", "wide", "both");
+        var hosts = new Option<int>("--hosts") { Description = "Loopback addresses (127.0.0.1 …) the feeds are spread over; each is a host to PolicyBot.", DefaultValueFactory = _ => 1 };
+        sources.Validators.Add(r => { if (r.GetValue(sources) is < 2 or > 100_000) { r.AddError("--sources must be 2–100000."); } });
+        rounds.Validators.Add(r => { if (r.GetValue(rounds) is < 1 or > 100) { r.AddError("--rounds must be 1–100."); } });
+        hosts.Validators.Add(r => { if (r.GetValue(hosts) is < 1 or > 200) { r.AddError("--hosts must be 1–200."); } });
+
+        var command = new Command("poll", "Time poll cycles over many feeds served from loopback.") { sources, rounds, profile, hosts };
+        command.SetAction((result, token) => RunAsync(
+            result.GetValue(sources), result.GetValue(rounds), result.GetValue(profile)!, result.GetValue(hosts), token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int sources, int rounds, string profileName, int hosts, CancellationToken cancellationToken)
+    {
+        var progress = Console.Error;
+        await using var server = await FeedServer.StartAsync(hosts, cancellationToken);
+        var anchor = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
+        var catalog = new FeedCatalog(sources, ItemsPerFeed, anchor);
+        await progress.WriteLineAsync($"Serving {sources} feeds from {string.Join(", ", Enumerable.Range(0, server.Hosts).Select(i => server.FeedUrl(i).Authority))}");
+
+        var benchmark = new PollBenchmark(server, catalog, rounds, progress);
+        var results = new List<ProfileResult>();
+        foreach (var profile in PollProfile.Parse(profileName))
+        {
+            results.Add(await benchmark.RunAsync(profile, cancellationToken));
+        }
+
+        var command = $"dotnet run -c Release --project bench/PolicyBot.Bench -- poll --sources {sources} --rounds {rounds} --profile {profileName} --hosts {hosts}";
+        await new PollReportWriter(Console.Out).WriteAsync(results, sources, server.Hosts, ItemsPerFeed, command);
+        var failures = results.Sum(r => r.Failures);
+        if (failures > 0)
+        {
+            await progress.WriteLineAsync($"{failures} poll(s) failed: the figures above are not valid.");
+            return 1;
+        }
+
+        return 0;
+    }
+}
