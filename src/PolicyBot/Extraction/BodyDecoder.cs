@@ -80,6 +80,12 @@ public sealed partial class BodyDecoder
             return null;
         }
 
+        if (Latin1Labels.Contains(label))
+        {
+            // As in browsers (WHATWG Encoding), "ISO-8859-1" means windows-1252, its superset.
+            return Windows1252;
+        }
+
         try
         {
             return CodePagesEncodingProvider.Instance.GetEncoding(label) ?? Encoding.GetEncoding(label);
@@ -89,6 +95,11 @@ public sealed partial class BodyDecoder
             return null;
         }
     }
+
+    private static readonly HashSet<string> Latin1Labels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "ibm819", "iso-ir-100", "csisolatin1",
+    };
 
     private static Encoding Windows1252 => CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 

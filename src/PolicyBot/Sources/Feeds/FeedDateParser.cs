@@ -89,7 +89,18 @@ public static partial class FeedDateParser
             }
         }
 
-        return TryBuild(year, month, day, hour, minute, second, offset, out value);
+        if (!TryBuild(year, month, day, hour, minute, second, offset, out value))
+        {
+            return false;
+        }
+
+        if (match.Groups["f"].Success)
+        {
+            var digits = match.Groups["f"].Value.PadRight(7, '0')[..7];
+            value = value.AddTicks(Int(digits));
+        }
+
+        return true;
     }
 
     private static bool TryIsoDate(string date, out int year, out int month, out int day)
@@ -188,7 +199,7 @@ public static partial class FeedDateParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(?<date>[0-9-]+)(?:[T ](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?)? ?(?<zone>Z|[+-][0-9:]+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<date>[0-9-]+)(?:[T ](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?)? ?(?<zone>Z|[+-][0-9:]+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoDateTime();
 
     [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>0?\d{2})(?:-(?<d>\d{2}))?|(?<m>\d{2})(?<d>\d{2}))?$", RegexOptions.CultureInvariant)]

@@ -36,7 +36,7 @@ internal static partial class FeedMarkup
             Kind.Text => Escape(value),
             _ => value,
         };
-        return FeedUriResolver.ResolveInHtml(html.Trim(), resolver.BaseFor(element));
+        return Finish(html, element, resolver);
     }
 
     /// <summary>Reads an Atom text construct as plain text (for titles).</summary>
@@ -60,7 +60,21 @@ internal static partial class FeedMarkup
         }
 
         var html = element.HasElements ? InnerXml(element) : element.Value;
-        return FeedUriResolver.ResolveInHtml(html.Trim(), resolver.BaseFor(element));
+        return Finish(html, element, resolver);
+    }
+
+    /// <summary>Trims, maps windows-1252 character references (&amp;#146; → &amp;#x2019;) as browsers do, and makes links absolute.</summary>
+    public static string Finish(string html, XElement element, FeedUriResolver resolver)
+    {
+        var mapped = html.Contains("&#", StringComparison.Ordinal)
+            ? Windows1252Reference().Replace(html, m =>
+            {
+                var code = int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var c = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString([(byte)code]);
+                return c is [var ch] && ch != '?' ? $"&#x{(int)ch:x4};" : m.Value;
+            })
+            : html;
+        return FeedUriResolver.ResolveInHtml(mapped.Trim(), resolver.BaseFor(element))!;
     }
 
     /// <summary>An RSS-style title: plain text, unless it looks like (escaped) HTML.</summary>
@@ -125,18 +139,28 @@ internal static partial class FeedMarkup
             return (kind == Kind.Text ? Kind.Html : kind, element.Value);
         }
 
+        if (element.HasElements && kind == Kind.Html && SingleXhtmlDiv(element) is { HasElements: false } escapedDiv)
+        {
+            // TypePad style: type="html" content wrapped in an XHTML div holding escaped markup.
+            return (Kind.Html, escapedDiv.Value);
+        }
+
         if (element.HasElements)
         {
-            var div = element.Elements().Count() == 1 && element.Elements().Single() is { } only
-                && only.Name.LocalName == "div" && only.Name.Namespace == FeedNamespaces.Xhtml
-                && string.IsNullOrWhiteSpace(string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value)))
-                ? only
-                : element;
+            var div = type == "xhtml" && SingleXhtmlDiv(element) is { } wrapper ? wrapper : element;
             return (Kind.Xhtml, InnerXml(div));
         }
 
         return kind == Kind.Xhtml ? (Kind.Html, element.Value) : (kind, element.Value);
     }
+
+    /// <summary>The XHTML div an Atom 1.0 xhtml construct wraps its content in (not part of the content).</summary>
+    private static XElement? SingleXhtmlDiv(XElement element) =>
+        element.Elements().Count() == 1 && element.Elements().Single() is { } only
+        && only.Name.LocalName == "div" && only.Name.Namespace == FeedNamespaces.Xhtml
+        && string.IsNullOrWhiteSpace(string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value)))
+            ? only
+            : null;
 
     private static string DecodeBase64(string value)
     {
@@ -198,12 +222,15 @@ internal static partial class FeedMarkup
     [GeneratedRegex(@"<[a-zA-Z/!][^>]*>|&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});", RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeHtml();
 
+    [GeneratedRegex(@"&#(?<n>1[2-5][0-9]);", RegexOptions.CultureInvariant)]
+    private static partial Regex Windows1252Reference();
+
     [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex ScriptOrStyle();
 
     [GeneratedRegex(@"<!--.*?-->|<[a-zA-Z/!?][^>]*>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[ \t\r\n\f\v]+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
 }

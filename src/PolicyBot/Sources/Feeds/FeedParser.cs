@@ -44,7 +44,7 @@ public sealed partial class FeedParser
 
     private static FeedParseResult ParseText(BodyDecoder.Explained decoded, ReadOnlySpan<byte> body, Uri? baseUri)
     {
-        var text = decoded.Decoded.Text;
+        var text = RepairC1Controls(decoded.Decoded.Text);
         var start = 0;
         while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
         {
@@ -153,6 +153,28 @@ public sealed partial class FeedParser
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// C1 control characters (U+0080–U+009F) in feed text are windows-1252 punctuation that was mislabelled
+    /// (e.g. U+0092 for a right single quote); they are mapped to what the author meant.
+    /// </summary>
+    private static string RepairC1Controls(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') < 0)
+        {
+            return text;
+        }
+
+        var windows1252 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= '\u0080' and <= '\u009F' && windows1252.GetString([(byte)c]) is [var mapped] && mapped != '?' ? mapped : c;
+            }
+        });
     }
 
     private static bool LooksBinary(ReadOnlySpan<char> head)

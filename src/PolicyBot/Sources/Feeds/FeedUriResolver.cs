@@ -43,6 +43,11 @@ internal sealed partial class FeedUriResolver(Uri? documentBase)
         }
 
         var trimmed = reference.Trim();
+        if (HasScheme(trimmed))
+        {
+            return trimmed;
+        }
+
         return Combine(baseUri, trimmed)?.ToString() ?? trimmed;
     }
 
@@ -67,13 +72,16 @@ internal sealed partial class FeedUriResolver(Uri? documentBase)
         });
     }
 
-    private static bool IsSafeAbsolute(string value) => Uri.TryCreate(value, UriKind.Absolute, out var u) && !string.IsNullOrEmpty(u.Scheme) && value.Contains(':');
+    private static bool IsSafeAbsolute(string value) => HasScheme(value);
+
+    /// <summary>True for "scheme:..." references. (Uri.TryCreate alone would take "/path" as a file URI on Unix.)</summary>
+    private static bool HasScheme(string reference) => SchemePrefix().IsMatch(reference);
 
     private static Uri? Combine(Uri? baseUri, string reference)
     {
-        if (Uri.TryCreate(reference, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "ftp" or "mailto" or "urn" or "tag" or "file" or "news")
+        if (HasScheme(reference))
         {
-            return absolute;
+            return Uri.TryCreate(reference, UriKind.Absolute, out var absolute) ? absolute : null;
         }
 
         if (baseUri is null || !baseUri.IsAbsoluteUri)
@@ -83,6 +91,9 @@ internal sealed partial class FeedUriResolver(Uri? documentBase)
 
         return Uri.TryCreate(baseUri, reference, out var combined) ? combined : null;
     }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemePrefix();
 
     [GeneratedRegex("""(?<pre>\b(?:href|src)\s*=\s*(?<q>["']))(?<v>[^"'<>]*)\k<q>""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlAttribute();

@@ -8,7 +8,6 @@ internal sealed class RssFeedReader
     private static readonly XNamespace Atom = FeedNamespaces.Atom10;
     private static readonly XNamespace Dc = FeedNamespaces.Dc;
     private static readonly XNamespace DcTerms = FeedNamespaces.DcTerms;
-    private static readonly XNamespace Itunes = FeedNamespaces.Itunes;
 
     public ParsedFeed Read(XElement root, Uri? baseUri)
     {
@@ -31,7 +30,7 @@ internal sealed class RssFeedReader
             Title: FeedMarkup.RssPlain(Core(channel, "title") ?? channel.Element(Dc + "title")),
             Link: link,
             Description: FeedMarkup.RssHtml(
-                Core(channel, "description") ?? channel.Element(Dc + "description") ?? channel.Element(Itunes + "subtitle") ?? channel.Element(Itunes + "summary"),
+                Core(channel, "description") ?? channel.Element(Dc + "description") ?? ItunesElement(channel, "subtitle") ?? ItunesElement(channel, "summary"),
                 rootResolver),
             Language: Trimmed(Core(channel, "language") ?? channel.Element(Dc + "language"))
                 ?? Trimmed(channel.Attribute(XNamespace.Xml + "lang") ?? root.Attribute(XNamespace.Xml + "lang")),
@@ -57,9 +56,9 @@ internal sealed class RssFeedReader
         var author = FeedAuthorFormatter.FromFreeText(Core(item, "author")?.Value)
             ?? FeedAuthorFormatter.FromFreeText(item.Element(Dc + "creator")?.Value)
             ?? FeedAuthorFormatter.Format(atomAuthor?.Element(Atom + "name")?.Value, atomAuthor?.Element(Atom + "email")?.Value)
-            ?? FeedAuthorFormatter.FromFreeText(item.Element(Itunes + "author")?.Value);
+            ?? FeedAuthorFormatter.FromFreeText(ItunesElement(item, "author")?.Value);
 
-        var summaryElement = Core(item, "description") ?? item.Element(Dc + "description") ?? item.Element(Itunes + "summary");
+        var summaryElement = Core(item, "description") ?? item.Element(Dc + "description") ?? ItunesElement(item, "summary");
         var summary = summaryElement is not null
             ? FeedMarkup.RssHtml(summaryElement, resolver)
             : FeedMarkup.AtomHtml(item.Element(Atom + "summary"), resolver);
@@ -84,8 +83,8 @@ internal sealed class RssFeedReader
 
     private static string? XhtmlBody(XElement item, FeedUriResolver resolver)
     {
-        var body = item.Element(FeedNamespaces.Xhtml + "body");
-        return body is null ? null : FeedUriResolver.ResolveInHtml(FeedMarkup.InnerXml(body).Trim(), resolver.BaseFor(body));
+        var body = item.Element(FeedNamespaces.Xhtml + "body") ?? Core(item, "body");
+        return body is null ? null : FeedMarkup.Finish(FeedMarkup.InnerXml(body), body, resolver);
     }
 
     private static string? PermalinkGuid(XElement? guid, FeedUriResolver resolver)
@@ -96,9 +95,7 @@ internal sealed class RssFeedReader
             return null;
         }
 
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? resolver.Resolve(value, guid)
-            : null;
+        return AbsoluteOrNull(value) is not null ? value : null;
     }
 
     private static XElement? AlternateAtomLink(XElement parent) =>
@@ -138,13 +135,21 @@ internal sealed class RssFeedReader
         return e;
     }
 
+    /// <summary>A core child by local name; case-insensitive, as iTunes and many readers treat RSS.</summary>
     private static XElement? Core(XElement parent, string localName) =>
-        parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName && IsCore(e));
+        parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName && IsCore(e))
+        ?? parent.Elements().FirstOrDefault(e => e.Name.LocalName.Equals(localName, StringComparison.OrdinalIgnoreCase) && IsCore(e));
+
+    /// <summary>An iTunes element; the namespace URI appears in several capitalisations in the wild.</summary>
+    private static XElement? ItunesElement(XElement parent, string localName) =>
+        parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName
+            && e.Name.NamespaceName.Equals(FeedNamespaces.Itunes.NamespaceName, StringComparison.OrdinalIgnoreCase));
 
     private static string? Trimmed(XElement? e) => string.IsNullOrWhiteSpace(e?.Value) ? null : e.Value.Trim();
 
     private static string? Trimmed(XAttribute? a) => string.IsNullOrWhiteSpace(a?.Value) ? null : a.Value.Trim();
 
     internal static Uri? AbsoluteOrNull(string? link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+        link is not null && link.Contains("://", StringComparison.Ordinal)
+        && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 }
