@@ -55,7 +55,8 @@ public sealed class HtmlTextExtractor
         }
     }
 
-    private static IDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(html ?? string.Empty);
+    private static IDocument Parse(string html) =>
+        new HtmlParser(ParserOptions).ParseDocument(HtmlNestingLimiter.Limit(html ?? string.Empty));
 
     private static string SelectedText(IDocument document, string cssSelector)
     {

@@ -67,9 +67,11 @@ internal static partial class HtmlTextRenderer
                 stack.Push((node, true));
             }
 
-            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+            // Indexing ChildNodes is O(1); PreviousSibling walks the parent's list and would be quadratic.
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push((child, false));
+                stack.Push((children[i], false));
             }
         }
 
