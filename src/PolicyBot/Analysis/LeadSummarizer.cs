@@ -55,7 +55,8 @@ internal sealed partial class LeadSummarizer(NoiseNormalizer normalizer)
         }
 
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var terminated = sentence.TrimEnd('"', '”', '’', '\'', ')', ']').EndsWith(['.', '!', '?', '…', '。']);
+        var trimmed = sentence.TrimEnd('"', '”', '’', '\'', ')', ']');
+        var terminated = trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '…' or '。';
         return words < 4 && !terminated;
     }
 
