@@ -108,13 +108,13 @@ public sealed class ActorCatalogueTests
     public void Huge_Repetitive_Text_Is_Matched_Completely()
     {
         // Arrange
-        var text = string.Concat(Enumerable.Repeat("Meta metadata Zuckerberg's ", 200_000));
+        var text = string.Concat(Enumerable.Repeat("Meta metadata Zuckerberg's ", 40_000));
 
         // Act
         var mentions = _catalogue.Find(text);
 
         // Assert
-        mentions.Count.ShouldBe(400_000);
+        mentions.Count.ShouldBe(80_000);
     }
 
     private (string, string) Person(string text)
