@@ -87,7 +87,7 @@ public sealed partial class HttpFetcher : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 var error = timeout.IsCancellationRequested
                     ? $"timed out after {options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s"
-                    : DescribeFailure(ex);
+                    : DescribeFailure(ex, hop.Url.IdnHost);
                 return Fail(request, hop.Url, null, error);
             }
         }
@@ -257,7 +257,7 @@ public sealed partial class HttpFetcher : IDisposable
         throw lastError!;
     }
 
-    private static string DescribeFailure(Exception ex)
+    private static string DescribeFailure(Exception ex, string host)
     {
         for (var inner = ex; inner is not null; inner = inner.InnerException)
         {
@@ -269,7 +269,7 @@ public sealed partial class HttpFetcher : IDisposable
 
         var text = ex switch
         {
-            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "could not resolve the host name",
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => $"could not resolve {host}",
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } e => $"could not connect: {e.Message}",
             HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } e => $"TLS failed: {e.InnerException?.Message ?? e.Message}",
             HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "the connection closed before the response was complete",
