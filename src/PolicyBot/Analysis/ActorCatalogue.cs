@@ -1,0 +1,188 @@
+using System.Text.Json;
+
+namespace PolicyBot.Analysis;
+
+/// <summary>
+/// The organisations and people PolicyBot recognises, and the matcher that finds them in text.
+/// JSON schema: <c>{ "organisations": [ { "name", "kind": company|lab|government|open-source-body, "aliases": [..],
+/// "people": [ { "name", "aliases": [..], "role" } ] } ] }</c>. A name or alias matches in its own spelling or in
+/// capitals, only at word boundaries ("Meta's" yes, "metadata" no); the longest overlapping name wins.
+/// </summary>
+public sealed class ActorCatalogue
+{
+    private const string BundledResource = "PolicyBot.Analysis.actors.json";
+
+    private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal) { "company", "lab", "government", "open-source-body" };
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 16,
+    };
+
+    private readonly List<(string Text, ActorOrganisation Organisation, ActorPerson? Person)> _names;
+
+    private ActorCatalogue(IReadOnlyList<ActorOrganisation> organisations)
+    {
+        Organisations = organisations;
+        _names = [];
+        foreach (var organisation in organisations)
+        {
+            foreach (var name in Spellings(organisation.Name, organisation.Aliases))
+            {
+                _names.Add((name, organisation, null));
+            }
+
+            foreach (var person in organisation.People ?? [])
+            {
+                foreach (var name in Spellings(person.Name, person.Aliases))
+                {
+                    _names.Add((name, organisation, person));
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<ActorOrganisation> Organisations { get; }
+
+    /// <summary>The catalogue shipped inside the assembly (Analysis/actors.json).</summary>
+    public static ActorCatalogue LoadBundled()
+    {
+        using var stream = typeof(ActorCatalogue).Assembly.GetManifestResourceStream(BundledResource)
+            ?? throw new InvalidOperationException($"The embedded resource {BundledResource} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var result = Parse(reader.ReadToEnd());
+        return result.Catalogue ?? throw new InvalidOperationException($"The bundled actors catalogue is invalid: {result.Error}");
+    }
+
+    /// <summary>Reads a catalogue file; a missing, unreadable or invalid file is a failure result.</summary>
+    public static ActorCatalogueLoadResult LoadFile(string path)
+    {
+        try
+        {
+            return File.Exists(path)
+                ? Parse(File.ReadAllText(path))
+                : ActorCatalogueLoadResult.Failure($"Actors catalogue file '{path}' does not exist.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return ActorCatalogueLoadResult.Failure($"Actors catalogue file '{path}' cannot be read: {ex.Message}");
+        }
+    }
+
+    /// <summary>Parses and validates catalogue JSON.</summary>
+    public static ActorCatalogueLoadResult Parse(string json)
+    {
+        Document? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<Document>(json ?? "", Json);
+        }
+        catch (JsonException ex)
+        {
+            return ActorCatalogueLoadResult.Failure($"Actors catalogue is not valid JSON: {ex.Message}");
+        }
+
+        if (document?.Organisations is not { Count: > 0 } organisations)
+        {
+            return ActorCatalogueLoadResult.Failure("Actors catalogue has no organisations.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var organisation in organisations)
+        {
+            if (string.IsNullOrWhiteSpace(organisation?.Name))
+            {
+                return ActorCatalogueLoadResult.Failure("An organisation has no name.");
+            }
+
+            if (!seen.Add(organisation.Name))
+            {
+                return ActorCatalogueLoadResult.Failure($"Organisation '{organisation.Name}' appears twice.");
+            }
+
+            if (organisation.Kind is null || !Kinds.Contains(organisation.Kind))
+            {
+                return ActorCatalogueLoadResult.Failure(
+                    $"Organisation '{organisation.Name}' has kind '{organisation.Kind}'; expected one of {string.Join(", ", Kinds)}.");
+            }
+
+            if (organisation.People?.Any(p => string.IsNullOrWhiteSpace(p?.Name)) == true)
+            {
+                return ActorCatalogueLoadResult.Failure($"Organisation '{organisation.Name}' lists a person without a name.");
+            }
+        }
+
+        return ActorCatalogueLoadResult.Success(new ActorCatalogue(organisations));
+    }
+
+    /// <summary>The organisation whose name or alias equals <paramref name="name"/> (any case), if any.</summary>
+    public ActorOrganisation? FindOrganisation(string name) =>
+        Organisations.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)
+            || (o.Aliases?.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)) ?? false));
+
+    /// <summary>Every mention of a catalogue actor in <paramref name="text"/>, in order, never overlapping.</summary>
+    public IReadOnlyList<ActorMention> Find(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var candidates = new List<ActorMention>();
+        foreach (var (name, organisation, person) in _names)
+        {
+            var from = 0;
+            while (from < text.Length)
+            {
+                var at = text.IndexOf(name, from, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                if (IsBoundary(text, at - 1) && IsBoundary(text, at + name.Length))
+                {
+                    candidates.Add(new ActorMention(at, name.Length, organisation, person));
+                }
+
+                from = at + 1;
+            }
+        }
+
+        candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var mentions = new List<ActorMention>();
+        var end = 0;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Start >= end)
+            {
+                mentions.Add(candidate);
+                end = candidate.End;
+            }
+        }
+
+        return mentions;
+    }
+
+    private static IEnumerable<string> Spellings(string name, IReadOnlyList<string>? aliases)
+    {
+        var spellings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var spelling in (aliases ?? []).Prepend(name))
+        {
+            if (!string.IsNullOrWhiteSpace(spelling))
+            {
+                spellings.Add(spelling.Trim());
+                spellings.Add(spelling.Trim().ToUpperInvariant());
+            }
+        }
+
+        return spellings;
+    }
+
+    private static bool IsBoundary(string text, int index) =>
+        index < 0 || index >= text.Length || !(char.IsLetterOrDigit(text[index]) || text[index] == '_');
+
+    private sealed record Document(List<ActorOrganisation>? Organisations);
+}

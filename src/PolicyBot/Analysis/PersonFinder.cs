@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using PolicyBot.History;
+
+namespace PolicyBot.Analysis;
+
+/// <summary>
+/// Finds the people a text names: catalogue people first, then other full names that sit next to a speech verb
+/// ("said Jane Doe", "Jane Doe, a researcher, said"), then later surname-only references to those names.
+/// A name found outside the catalogue takes the catalogue organisation named in the same sentence, if any.
+/// </summary>
+internal sealed partial class PersonFinder(ActorCatalogue catalogue)
+{
+    private const int MaxOtherNames = 50;
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "The", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We", "I",
+        "His", "Her", "Their", "Our", "A", "An", "As", "If", "When", "While", "After", "Before", "Mr", "Mrs", "Ms", "Dr", "Prof",
+        "Chief", "Executive", "Officer", "President", "Vice", "Director", "Minister", "Secretary", "Senator", "Representative",
+        "Chair", "Chairman", "Chairwoman", "Founder", "Co", "Researcher", "Professor", "Spokesperson", "Spokesman", "Spokeswoman",
+        "CEO", "CTO", "CFO", "Head", "Lead", "Senior", "General", "Counsel", "Commissioner", "Governor", "Mayor", "Analyst",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "AI", "Open", "Source",
+    };
+
+    public IReadOnlyList<PersonMention> Find(string text, IReadOnlyList<ActorMention> actors, IReadOnlyList<SentenceSpan> sentences)
+    {
+        var people = actors
+            .Where(a => a.Person is not null)
+            .Select(a => new PersonMention(a.Start, a.End, a.Person!.Name, a.Organisation.Name))
+            .ToList();
+
+        var others = new List<PersonMention>();
+        foreach (var match in SpeakerAfterVerb().Matches(text).Concat(SpeakerBeforeVerb().Matches(text)))
+        {
+            if (others.Count >= MaxOtherNames)
+            {
+                break;
+            }
+
+            var group = match.Groups["name"];
+            if (TrimmedName(text, group.Index, group.Length) is { } name && !Overlaps(actors, name.Start, name.End))
+            {
+                others.Add(name with { Organisation = OrganisationNear(actors, sentences, name.Start) });
+            }
+        }
+
+        people.AddRange(others);
+        foreach (var other in others.DistinctBy(o => o.Name))
+        {
+            AddSurnameMentions(text, other, people, actors);
+        }
+
+        people.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return people.DistinctBy(p => p.Start).ToList();
+    }
+
+    private PersonMention? TrimmedName(string text, int start, int length)
+    {
+        var words = text.Substring(start, length).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var offset = start;
+        while (words.Count > 0 && (NotNames.Contains(words[0].TrimEnd('.')) || catalogue.FindOrganisation(words[0]) is not null))
+        {
+            offset += words[0].Length + 1;
+            words.RemoveAt(0);
+        }
+
+        if (words.Count < 2 || words.Any(w => NotNames.Contains(w) || catalogue.FindOrganisation(w) is not null))
+        {
+            return null;
+        }
+
+        var name = string.Join(' ', words);
+        return new PersonMention(offset, offset + name.Length, name, null);
+    }
+
+    private static void AddSurnameMentions(string text, PersonMention person, List<PersonMention> people, IReadOnlyList<ActorMention> actors)
+    {
+        var surname = person.Name[(person.Name.LastIndexOf(' ') + 1)..];
+        var from = 0;
+        while (from < text.Length)
+        {
+            var at = text.IndexOf(surname, from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                break;
+            }
+
+            var end = at + surname.Length;
+            var bounded = (at == 0 || !char.IsLetter(text[at - 1])) && (end >= text.Length || !char.IsLetter(text[end]));
+            if (bounded && !people.Any(p => p.Start <= at && at < p.End) && !Overlaps(actors, at, end))
+            {
+                people.Add(person with { Start = at, End = end });
+            }
+
+            from = end;
+        }
+    }
+
+    private static string? OrganisationNear(IReadOnlyList<ActorMention> actors, IReadOnlyList<SentenceSpan> sentences, int position)
+    {
+        var sentence = sentences.FirstOrDefault(s => s.Start <= position && position < s.End);
+        return actors.FirstOrDefault(a => a.Person is null && a.Start >= sentence.Start && a.End <= sentence.End)?.Organisation.Name;
+    }
+
+    private static bool Overlaps(IReadOnlyList<ActorMention> actors, int start, int end) => actors.Any(a => a.Start < end && start < a.End);
+
+    private const string Name = @"(?<name>(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)(?:\s(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)){1,3})";
+
+    private const string Verb = "(?:said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|according to)";
+
+    [GeneratedRegex(@"\b" + Verb + @"\s" + Name, RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerAfterVerb();
+
+    [GeneratedRegex(Name + @"(?:,\s[^,.!?]{1,80},)?\s" + Verb + @"\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerBeforeVerb();
+}

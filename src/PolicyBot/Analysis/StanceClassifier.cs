@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Analysis;
+
+/// <summary>
+/// Reads a stance on openness from cue words, explainably. A passage only has a stance when it speaks of
+/// openness at all (open source, weights, releasing, sharing …). Open cues ("necessary", "path forward",
+/// "benefits", "safer" …) and cautious cues ("careful", "risks", "no longer responsible", "misuse" …) are counted;
+/// a negator up to three words before a cue flips it ("not necessary" is cautious, "not dangerous" is open);
+/// a refusal to release ("won't do it", "will not open-source") is cautious, conditional or not. After a contrast
+/// ("that said", "but", "however") the last clause decides when it has a stance. Ties are "mixed".
+/// </summary>
+internal sealed partial class StanceClassifier
+{
+    public const string Open = "open";
+    public const string Cautious = "cautious";
+    public const string Neutral = "neutral";
+    public const string Mixed = "mixed";
+
+    private static readonly string[] OpenCues =
+    [
+        "necessary", "essential", "path forward", "way forward", "good for", "benefit", "democratiz", "democratis", "safer",
+        "more secure", "transparen", "innovation", "accessible", "empower", "positive", "broadly", "with the world",
+        "commit", "continue to release", "continue to open", "champion", "advocate", "important", "should be open",
+        "will open source", "will release", "we release", "we are releasing", "we're releasing", "proud to release",
+    ];
+
+    private static readonly string[] CautiousCues =
+    [
+        "careful", "cautious", "caution", "risk", "safety concern", "dangerous", "danger", "misuse", "harm", "no longer responsible",
+        "irresponsible", "rigorous", "mitigat", "restrict", "withhold", "keep closed", "keep them closed", "remain closed", "stay closed", "threat",
+        "bad actors", "adversar", "national security", "safeguard", "novel safety",
+    ];
+
+    private static readonly string[] Anchors =
+    [
+        "open source", "open sourc", "open weight", "open model", "openly", "open", "weights", "release", "releasing",
+        "publish", "share", "shared", "sharing", "closed", "proprietary", "available",
+    ];
+
+    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "without", "hardly", "neither", "nor", "won't", "don't", "doesn't", "isn't", "aren't", "wasn't",
+        "can't", "cannot", "shouldn't", "wouldn't",
+    };
+
+    /// <summary>The stance of one passage: open, cautious, mixed or neutral.</summary>
+    public string Classify(string passage)
+    {
+        var text = TopicMatcher.Normalise(passage ?? "");
+        if (!Anchors.Any(a => ContainsWordStart(text, a)))
+        {
+            return Neutral;
+        }
+
+        var contrast = ContrastPattern().Matches(text).LastOrDefault();
+        if (contrast is not null)
+        {
+            var last = Score(text[(contrast.Index + contrast.Length)..]);
+            if (last != Neutral)
+            {
+                return last;
+            }
+        }
+
+        return Score(text);
+    }
+
+    /// <summary>Combines passage stances: disagreement is mixed, agreement wins, nothing is neutral.</summary>
+    public string Combine(IEnumerable<string> stances)
+    {
+        var set = stances.Where(s => s != Neutral).ToHashSet();
+        return set.Count switch
+        {
+            0 => Neutral,
+            1 => set.First(),
+            _ => Mixed,
+        };
+    }
+
+    /// <summary>Combines many passages by majority: one side at least twice the other wins, else mixed.</summary>
+    public string Majority(IEnumerable<string> stances)
+    {
+        var list = stances.ToList();
+        var open = list.Count(s => s == Open);
+        var cautious = list.Count(s => s == Cautious);
+        return (open, cautious) switch
+        {
+            (0, 0) => list.Contains(Mixed) ? Mixed : Neutral,
+            _ when open >= 2 * cautious => Open,
+            _ when cautious >= 2 * open => Cautious,
+            _ => Mixed,
+        };
+    }
+
+    private static string Score(string text)
+    {
+        var open = 0;
+        var cautious = RefusalPattern().Count(text);
+        foreach (var (cues, isOpen) in new[] { (OpenCues, true), (CautiousCues, false) })
+        {
+            foreach (var cue in cues)
+            {
+                var from = 0;
+                while (from < text.Length && text.IndexOf(cue, from, StringComparison.Ordinal) is var at && at >= 0)
+                {
+                    from = at + cue.Length;
+                    if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+                    {
+                        continue;
+                    }
+
+                    if (isOpen ^ Negated(text, at))
+                    {
+                        open++;
+                    }
+                    else
+                    {
+                        cautious++;
+                    }
+                }
+            }
+        }
+
+        return open > cautious ? Open : cautious > open ? Cautious : open > 0 ? Mixed : Neutral;
+    }
+
+    private static bool Negated(string text, int cueStart)
+    {
+        var before = text[Math.Max(0, cueStart - 40)..cueStart].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return before.TakeLast(3).Any(w => Negators.Contains(w.Trim(',', ';', ':', '.')) || w.EndsWith("n't", StringComparison.Ordinal));
+    }
+
+    private static bool ContainsWordStart(string text, string word)
+    {
+        var from = 0;
+        while (from < text.Length && text.IndexOf(word, from, StringComparison.Ordinal) is var at && at >= 0)
+        {
+            if (at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+            {
+                return true;
+            }
+
+            from = at + word.Length;
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"(?:^|[\s,;.])(?:that said|but|however|nevertheless|even so)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ContrastPattern();
+
+    [GeneratedRegex(
+        @"\b(?:won't|will not|wouldn't|would not|not|never|no longer|stop|don't|do not|cannot|can't|shouldn't|should not)\s(?:[\w']+\s){0,3}?(?:release|releasing|open source|open sourcing|publish|publishing|share|sharing|do it|do that|make (?:it|them|the \w+) available)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex RefusalPattern();
+}

@@ -1,0 +1,62 @@
+using PolicyBot.Analysis;
+using PolicyBot.History;
+
+namespace PolicyBot.Tests.Analysis;
+
+public sealed class LeadSummarizerTests
+{
+    private readonly LeadSummarizer _summarizer = new(new NoiseNormalizer());
+    private readonly SentenceSplitter _splitter = new();
+
+    [Fact]
+    public void Boilerplate_Lines_And_Title_Repeats_Are_Skipped()
+    {
+        // Arrange
+        const string text = "Open weights win\n\nBy Jane Roe and John Doe\n\nUpdated 3 hours ago\n\nWe use cookies to improve your experience.\n\n"
+            + "Recommended\n\nShare this article\n\nThe first real sentence is here. The second follows. A third one too. A fourth is left out.";
+
+        // Act
+        var summary = Summarize(text, "Open weights win");
+
+        // Assert
+        summary.ShouldBe("The first real sentence is here. The second follows. A third one too.");
+    }
+
+    [Fact]
+    public void Two_Sentences_Are_Kept_When_A_Third_Would_Pass_The_Limit()
+    {
+        // Arrange
+        var third = "Long " + string.Concat(Enumerable.Repeat("words ", 100)) + "end.";
+        var text = $"Short first sentence. Short second sentence. {third}";
+
+        // Act
+        var summary = Summarize(text, null);
+
+        // Assert
+        summary.ShouldBe("Short first sentence. Short second sentence.");
+    }
+
+    [Fact]
+    public void An_Overlong_Lead_Is_Cut_At_A_Word_With_An_Ellipsis()
+    {
+        // Arrange
+        var text = "Lead " + string.Concat(Enumerable.Repeat("word ", 400)) + "end.";
+
+        // Act
+        var summary = Summarize(text, null);
+
+        // Assert
+        summary.Length.ShouldBeLessThanOrEqualTo(LeadSummarizer.MaxLength);
+        summary.ShouldEndWith("word…");
+    }
+
+    [Fact]
+    public void Nothing_But_Boilerplate_Falls_Back_To_The_Title()
+    {
+        // Act / Assert
+        Summarize("Share\n\n1.2K views\n\nJuly 31, 2025", "  The title  ").ShouldBe("The title");
+        Summarize("", null).ShouldBe("");
+    }
+
+    private string Summarize(string text, string? title) => _summarizer.Summarize(text, _splitter.SplitSpans(text), title);
+}
