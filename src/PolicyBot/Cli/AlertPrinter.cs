@@ -23,9 +23,9 @@ public sealed class AlertPrinter(CliEnvironment environment, AlertTextFormatter 
     public async Task SummarizeAsync(IReadOnlyList<PollReport> reports, CancellationToken cancellationToken)
     {
         var failed = reports.Where(r => r.Outcome == PollOutcome.Failed).ToList();
-        await environment.Error.WriteLineAsync(
-            $"Checked {reports.Count} source(s): {reports.Sum(r => r.NewItems)} new item(s), {reports.Sum(r => r.ChangedItems)} changed, " +
-            $"{reports.Sum(r => r.Alerts.Count)} alert(s), {failed.Count} failed.".AsMemory(), cancellationToken);
+        var summary = $"Checked {reports.Count} source(s): {reports.Sum(r => r.NewItems)} new item(s), {reports.Sum(r => r.ChangedItems)} changed, " +
+            $"{reports.Sum(r => r.Alerts.Count)} alert(s), {failed.Count} failed.";
+        await environment.Error.WriteLineAsync(summary.AsMemory(), cancellationToken);
         foreach (var report in failed)
         {
             await environment.Error.WriteLineAsync($"  #{report.SourceId} {report.SourceName}: {report.Error}".AsMemory(), cancellationToken);

@@ -47,7 +47,7 @@ public sealed partial class HttpFetcher : IDisposable
         this.logger = logger;
         this.resolve = resolve ?? Dns.GetHostAddressesAsync;
         addressPolicy = new AddressPolicy(this.options);
-        throttle = new FetchThrottle(this.options.Concurrency, this.options.PerHostConcurrency);
+        throttle = new FetchThrottle(this.options.Concurrency, this.options.PerHostConcurrency, (scope, host) => Log.WaitingForSlot(logger, scope, host));
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -72,7 +72,7 @@ public sealed partial class HttpFetcher : IDisposable
             return Fail(request, hop.Url, null, invalid);
         }
 
-        using var globalSlot = await throttle.EnterGlobalAsync(cancellationToken).ConfigureAwait(false);
+        using var globalSlot = await throttle.EnterGlobalAsync(HostKey(hop.Url), cancellationToken).ConfigureAwait(false);
         hop.HostSlot = await throttle.EnterHostAsync(HostKey(hop.Url), cancellationToken).ConfigureAwait(false);
         try
         {
@@ -327,6 +327,9 @@ public sealed partial class HttpFetcher : IDisposable
 
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Waiting for a free {Scope} fetch slot for {Host}")]
+        public static partial void WaitingForSlot(ILogger logger, string scope, string host);
+
         [LoggerMessage(Level = LogLevel.Debug, Message = "Requesting {Url}")]
         public static partial void Requesting(ILogger logger, string url);
 

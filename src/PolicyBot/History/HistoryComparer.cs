@@ -4,14 +4,14 @@ namespace PolicyBot.History;
 
 /// <summary>
 /// Compares a source's documents with its history. A document is known when a stored item shares its GUID or
-/// canonical link (then its text is compared sentence by sentence) or its content fingerprint (a re-post:
-/// nothing to report). Everything else is new.
+/// canonical link (then its text is compared sentence by sentence) or its content fingerprint — title and text,
+/// noise ignored — (a re-post under another id: nothing to report). Everything else is new.
 /// </summary>
 public sealed class HistoryComparer(ItemStore items, SentenceDiff diff, ContentFingerprint fingerprints)
 {
     public async Task<Comparison> CompareAsync(long sourceId, IReadOnlyList<Document> documents, CancellationToken cancellationToken)
     {
-        var prints = documents.Select(d => fingerprints.Compute(d.Text)).ToList();
+        var prints = documents.Select(d => fingerprints.Compute(d.Title + "\n\n" + d.Text)).ToList();
         var stored = await items.MatchingAsync(
             sourceId,
             documents.Select(d => d.Guid).ToList(),

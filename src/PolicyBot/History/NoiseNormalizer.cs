@@ -261,7 +261,8 @@ public sealed partial class NoiseNormalizer(UrlCanonicalizer urls)
     private static partial Regex RelativeTimePattern();
 
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}$€£¥])\d[\d,.]{0,15}\s?[KkMmBb]?\+?\s?(?:views?|comments?|shares?|likes?|followers?|following|reactions?|replies|reply|retweets?|reposts?|subscribers?|reads?|upvotes?|votes?|claps?|bookmarks?|saves?|min(?:ute)?s?\sread)\b",
+        @"(?<![\p{L}\p{N}$€£¥])\d[\d,.]{0,15}\s?[KkMmBb]?\+?\s?(?:views?|comments?|shares?|likes?|followers?|following|reactions?|replies|reply|retweets?|reposts?|subscribers?|reads?|upvotes?|votes?|claps?|bookmarks?|saves?|downloads?|visits?|visitors?|readers?|stars?|plays?|min(?:ute)?s?\sread)\b" +
+        @"|\b(?:viewed|read|seen|visited|downloaded|played|shared|liked)\s\d[\d,.]{0,15}\s?[KkMm]?\+?\stimes\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CounterPattern();
 }

@@ -29,9 +29,9 @@ public static class PolicyBotHost
         Configure(builder.Configuration, environment, []);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        if (builder.Configuration["Logging:LogLevel:Default"] is null)
+        if (builder.Configuration["Logging:Console:LogLevel:Default"] is null)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
         builder.Services.AddPolicyBot(builder.Configuration);

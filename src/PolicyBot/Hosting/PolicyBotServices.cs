@@ -37,13 +37,12 @@ public static class PolicyBotServices
         var alerting = configuration.GetSection(AlertingOptions.Section).Get<AlertingOptions>() ?? new AlertingOptions();
         services.AddQuartz(quartz =>
         {
-            quartz.SchedulerName = "policybot";
             quartz.AddJob<PollJob>(job => job.WithIdentity(PollJob.Key));
             quartz.AddTrigger(trigger => trigger.ForJob(PollJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(polling.JobInterval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+                .WithSimpleSchedule(s => s.WithInterval(polling.JobInterval).RepeatForever()));
             quartz.AddJob<DispatchJob>(job => job.WithIdentity(DispatchJob.Key));
             quartz.AddTrigger(trigger => trigger.ForJob(DispatchJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(alerting.DispatchInterval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+                .WithSimpleSchedule(s => s.WithInterval(alerting.DispatchInterval).RepeatForever()));
         });
         return services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }
@@ -84,6 +83,9 @@ public static class PolicyBotServices
         .AddSingleton<SentenceDiff>()
         .AddSingleton<ContentFingerprint>()
         .AddSingleton<UrlCanonicalizer>();
+
+    private static IServiceCollection AddAnalysis(this IServiceCollection services) => services
+        .AddSingleton<StatementAnalyzer>();
 
     private static IServiceCollection AddPolling(this IServiceCollection services) => services
         .AddSingleton<SchedulePlanner>()

@@ -17,7 +17,6 @@ namespace PolicyBot.Polling;
 public sealed partial class SourcePoller(
     HttpFetcher fetcher,
     SourceReader reader,
-    ItemStore items,
     SourceStore sources,
     AlertOutbox outbox,
     AlertRouter router,

@@ -5,7 +5,7 @@ namespace PolicyBot.Tests.Cli;
 /// <summary>Runs PolicyBot's command line in-process against a database file of the test's own.</summary>
 public sealed class CliRun : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("policybot-cli").FullName;
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("policybot-cli").FullName;
 
     public CliRun(IDictionary<string, string?>? settings = null)
     {

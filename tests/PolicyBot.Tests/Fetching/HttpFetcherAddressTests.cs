@@ -108,6 +108,27 @@ public sealed class HttpFetcherAddressTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Secrets_In_Urls_Never_Reach_The_Log_Or_The_Error()
+    {
+        server.Map("/missing", LoopbackServer.Respond(404));
+        var log = new RecordingLogger<HttpFetcher>();
+        using var fetcher = TestFetchers.Create(logger: log);
+        var withPassword = new UriBuilder(server.Url("/feed")) { UserName = "reader", Password = "hunter2" }.Uri;
+
+        var refused = await fetcher.FetchAsync(TestFetchers.Get(withPassword), CancellationToken.None);
+        var missing = await fetcher.FetchAsync(TestFetchers.Get(server.Url("/missing?token=s3cr3t")), CancellationToken.None);
+
+        refused.Outcome.ShouldBe(FetchOutcome.Failed);
+        missing.Outcome.ShouldBe(FetchOutcome.Failed);
+        log.Records.ShouldNotBeEmpty();
+        foreach (var text in log.Records.Select(r => r.Message).Append(refused.Error!).Append(missing.Error!))
+        {
+            text.ShouldNotContain("hunter2");
+            text.ShouldNotContain("s3cr3t");
+        }
+    }
+
+    [Fact]
     public async Task Name_Resolving_To_A_Private_Address_Is_Refused_At_Connect_Time()
     {
         // DNS rebinding: the name looks harmless, the answer is private. The fake resolver answers without any network.

@@ -12,6 +12,7 @@ namespace PolicyBot.Tests.Fetching;
 public sealed class HttpFetcherLimitTests : IAsyncLifetime
 {
     private const long FiftyMegabytes = 50L * 1024 * 1024;
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10); // only bounds a broken test
     private LoopbackServer server = null!;
 
     public async Task InitializeAsync() => server = await LoopbackServer.StartAsync();
@@ -112,7 +113,7 @@ public sealed class HttpFetcherLimitTests : IAsyncLifetime
         using var fetcher = TestFetchers.Create(time: clock);
 
         var fetch = fetcher.FetchAsync(TestFetchers.Get(new Uri($"http://127.0.0.1:{Port(listener)}/feed")), CancellationToken.None);
-        using var accepted = await listener.AcceptTcpClientAsync();
+        using var accepted = await listener.AcceptTcpClientAsync().WaitAsync(Guard);
         clock.Advance(TimeSpan.FromSeconds(20));
         var result = await fetch;
 
@@ -137,7 +138,7 @@ public sealed class HttpFetcherLimitTests : IAsyncLifetime
         using var fetcher = TestFetchers.Create(TestFetchers.Options(o => o.Timeout = TimeSpan.FromMilliseconds(1500)), clock);
 
         var fetch = fetcher.FetchAsync(TestFetchers.Get(server.Url("/stall")), CancellationToken.None);
-        await headersSent.Task;
+        await headersSent.Task.WaitAsync(Guard);
         clock.Advance(TimeSpan.FromMilliseconds(1500));
         var result = await fetch;
 
@@ -153,7 +154,7 @@ public sealed class HttpFetcherLimitTests : IAsyncLifetime
         using var fetcher = TestFetchers.Create();
 
         var fetch = fetcher.FetchAsync(TestFetchers.Get(new Uri($"http://127.0.0.1:{Port(listener)}/feed")), CancellationToken.None);
-        using (var client = await listener.AcceptTcpClientAsync())
+        using (var client = await listener.AcceptTcpClientAsync().WaitAsync(Guard))
         {
             var stream = client.GetStream();
             await ReadRequestHeadAsync(stream);
@@ -204,7 +205,7 @@ public sealed class HttpFetcherLimitTests : IAsyncLifetime
         using var fetcher = TestFetchers.Create();
 
         var fetch = fetcher.FetchAsync(TestFetchers.Get(new Uri($"http://127.0.0.1:{Port(listener)}/feed")), CancellationToken.None);
-        using (var client = await listener.AcceptTcpClientAsync())
+        using (var client = await listener.AcceptTcpClientAsync().WaitAsync(Guard))
         {
             var stream = client.GetStream();
             await ReadRequestHeadAsync(stream);

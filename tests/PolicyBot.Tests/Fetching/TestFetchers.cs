@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Fetching;
@@ -19,8 +20,13 @@ internal static class TestFetchers
     public static HttpFetcher Create(
         PollingOptions? options = null,
         TimeProvider? time = null,
-        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(options ?? Options()), time ?? TimeProvider.System, NullLogger<HttpFetcher>.Instance, resolve);
+        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null,
+        ILogger<HttpFetcher>? logger = null) =>
+        new(
+            Microsoft.Extensions.Options.Options.Create(options ?? Options()),
+            time ?? TimeProvider.System,
+            logger ?? NullLogger<HttpFetcher>.Instance,
+            resolve);
 
     public static FetchRequest Get(Uri url, string? etag = null, string? lastModified = null) => new(url, etag, lastModified);
 }
