@@ -17,6 +17,16 @@ internal static class MachineInfo
             + $"{(GCSettings.IsServerGC ? "Server" : "Workstation")} GC, {(optimized ? "Release" : "Debug (not representative)")} build";
     }
 
+    /// <summary>The 1-minute load average (Linux), to tell a quiet machine from a busy one; null elsewhere.</summary>
+    public static double? LoadAverage()
+    {
+        const string LoadAvg = "/proc/loadavg";
+        return File.Exists(LoadAvg)
+            && double.TryParse(File.ReadAllText(LoadAvg).Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load)
+            ? load
+            : null;
+    }
+
     private static string? CpuModel()
     {
         const string CpuInfo = "/proc/cpuinfo";

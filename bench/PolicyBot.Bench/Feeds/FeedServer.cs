@@ -11,20 +11,26 @@ namespace PolicyBot.Bench.Feeds;
 /// <summary>
 /// A loopback Kestrel server (HTTP/1.1, no TLS) serving the catalog's feeds at <c>/feeds/{n}.xml</c> from the
 /// current <see cref="FeedRound"/>. Bodies are pre-rendered and pre-compressed, so serving is a header check and a
-/// copy. With several hosts it listens on 127.0.0.1, 127.0.0.2, … (all loopback on Linux) and spreads feeds over them.
+/// copy, unless a response delay is set. With several hosts it listens on 127.0.0.1, 127.0.0.2, … (all loopback on Linux) and spreads feeds over them.
 /// </summary>
 internal sealed class FeedServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly TimeSpan delay;
     private readonly List<Uri> bases = [];
     private FeedRound? current;
     private long fullResponses;
     private long notModifiedResponses;
     private long otherResponses;
 
-    private FeedServer(WebApplication app) => this.app = app;
+    private FeedServer(WebApplication app, TimeSpan delay)
+    {
+        this.app = app;
+        this.delay = delay;
+    }
 
-    public static async Task<FeedServer> StartAsync(int hosts, CancellationToken cancellationToken)
+    /// <summary>Starts listening; <paramref name="delay"/> holds every response back (a stand-in for network round trip and server time).</summary>
+    public static async Task<FeedServer> StartAsync(int hosts, TimeSpan delay, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -36,7 +42,7 @@ internal sealed class FeedServer : IAsyncDisposable
             }
         });
 
-        var server = new FeedServer(builder.Build());
+        var server = new FeedServer(builder.Build(), delay);
         server.app.Run(server.HandleAsync);
         await server.app.StartAsync(cancellationToken);
         var addresses = server.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
@@ -76,6 +82,11 @@ internal sealed class FeedServer : IAsyncDisposable
             Interlocked.Increment(ref otherResponses);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, context.RequestAborted);
         }
 
         var body = round.Bodies[feed];

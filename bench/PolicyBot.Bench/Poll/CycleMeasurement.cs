@@ -5,11 +5,19 @@ namespace PolicyBot.Bench.Poll;
 /// <param name="Elapsed">Wall-clock time of <c>PollCycle.RunAsync</c>.</param>
 /// <param name="ProcessorTime">Process CPU time over the cycle (PolicyBot plus the in-process feed server).</param>
 /// <param name="AllocatedBytes">Managed bytes allocated during the cycle, process-wide.</param>
+/// <param name="GcPause">Time the GC paused the process during the cycle.</param>
+/// <param name="GcCommittedBytes">Memory the GC had committed at the end of the cycle (before the harness collects).</param>
+/// <param name="WorkingSetBytes">The process working set at the end of the cycle.</param>
+/// <param name="ThreadPoolThreads">Thread-pool threads at the end of the cycle (the pool grows when work blocks threads).</param>
 internal sealed record CycleMeasurement(
     int Round,
     TimeSpan Elapsed,
     TimeSpan ProcessorTime,
     long AllocatedBytes,
+    TimeSpan GcPause,
+    long GcCommittedBytes,
+    long WorkingSetBytes,
+    int ThreadPoolThreads,
     int Gen0Collections,
     int Gen1Collections,
     int Gen2Collections,

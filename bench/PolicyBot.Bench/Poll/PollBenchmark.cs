@@ -17,6 +17,7 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
 
     public async Task<ProfileResult> RunAsync(PollProfile profile, CancellationToken cancellationToken)
     {
+        var peakIsPerProfile = PeakWorkingSet.TryReset();
         using var instance = await PolicyBotInstance.StartAsync(profile, cancellationToken);
         var services = instance.Services;
         var store = services.GetRequiredService<SourceStore>();
@@ -49,7 +50,7 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
             var measurement = await MeasureAsync(cycle, sources, round, cancellationToken);
             await progress.WriteLineAsync($"[{profile.Name}] {(round == 0 ? "warm-up" : $"cycle {round}")}: "
                 + $"{measurement.Elapsed.TotalSeconds:F2} s, {measurement.SourcesPerSecond:F0} sources/s, "
-                + $"{measurement.Updated} updated, {measurement.Unchanged} unchanged, {measurement.Failed} failed, {measurement.Alerts} alerts");
+                + $"{measurement.Updated} updated, {measurement.Unchanged} unchanged, {measurement.Failed} failed, {measurement.Alerts} alerts, {measurement.ThreadPoolThreads} pool threads");
             if (round == 0)
             {
                 warmup = measurement;
@@ -60,8 +61,6 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
             }
         }
 
-        var gc = GC.GetGCMemoryInfo(GCKind.Any);
-        using var process = Process.GetCurrentProcess();
         return new ProfileResult(
             profile,
             instance.Polling.Concurrency,
@@ -69,10 +68,8 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
             adding.Elapsed,
             warmup!,
             measured,
-            process.PeakWorkingSet64,
-            gc.HeapSizeBytes,
-            gc.TotalCommittedBytes,
-            gc.PauseTimePercentage,
+            PeakWorkingSet.Read(),
+            peakIsPerProfile,
             instance.DatabaseBytes(),
             retained,
             meanFeedBytes);
@@ -88,18 +85,25 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
         var gen0 = GC.CollectionCount(0);
         var gen1 = GC.CollectionCount(1);
         var gen2 = GC.CollectionCount(2);
+        var pauseBefore = GC.GetTotalPauseDuration();
 
         var stopwatch = Stopwatch.StartNew();
         var reports = await cycle.RunAsync(sources, cancellationToken);
         stopwatch.Stop();
 
         process.Refresh();
+        var pause = GC.GetTotalPauseDuration() - pauseBefore;
+        var committed = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes;
         var served = server.Counters;
         return new CycleMeasurement(
             round,
             stopwatch.Elapsed,
             process.TotalProcessorTime - cpuBefore,
             GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore,
+            pause,
+            committed,
+            process.WorkingSet64,
+            ThreadPool.ThreadCount,
             GC.CollectionCount(0) - gen0,
             GC.CollectionCount(1) - gen1,
             GC.CollectionCount(2) - gen2,

@@ -5,50 +5,55 @@ namespace PolicyBot.Bench.Poll;
 /// <summary>Writes the poll benchmark's results as Markdown (ready to paste into docs/performance.md).</summary>
 internal sealed class PollReportWriter(TextWriter output)
 {
-    public async Task WriteAsync(IReadOnlyList<ProfileResult> results, int sources, int hosts, int itemsPerFeed, string command)
+    public async Task WriteAsync(ProfileResult cold, IReadOnlyList<ProfileResult> results, PollSetup setup)
     {
-        var first = results[0];
-        await Line($"### Poll cycle: {sources:N0} sources, {first.Cycles.Count} measured cycles");
+        var rounds = results[0].Cycles.Count;
+        await Line($"### {setup.Sources:N0} sources, {rounds} measured cycles per profile{(setup.ServerDelayMilliseconds > 0 ? $", {setup.ServerDelayMilliseconds} ms server delay" : "")}");
         await Line();
-        await Line($"- Command: `{command}`");
-        await Line($"- Machine: {MachineInfo.Describe()}");
-        await Line($"- Feeds: {sources:N0} on {hosts} loopback host(s), HTTP/1.1 without TLS, gzip. Half answer 304 to their ETag; "
-            + $"half change every round (1 new and 2 edited of {itemsPerFeed} items, fresh ETag): "
-            + $"mean {first.MeanFullFeedBytes / 1024:F1} KiB uncompressed. RSS 2.0 and Atom alternate.");
+        await Line($"- Command: `{setup.Command}`");
+        await Line($"- Machine: {MachineInfo.Describe()}; 1-minute load average at start: "
+            + (setup.LoadAverageAtStart is { } load ? load.ToString("F2", CultureInfo.InvariantCulture) : "unknown"));
+        await Line($"- Feeds: {setup.Sources:N0} on {setup.Hosts} loopback host(s) in the same process, HTTP/1.1, no TLS, gzip, "
+            + (setup.ServerDelayMilliseconds > 0 ? $"every response held back {setup.ServerDelayMilliseconds} ms. " : "no added latency. ")
+            + $"Half answer 304 to their ETag; half change every cycle (1 new and 2 edited of {setup.ItemsPerFeed} items, fresh ETag), "
+            + $"mean {cold.MeanFullFeedBytes / 1024:F1} KiB uncompressed; RSS 2.0 and Atom alternate.");
+        await Line("- Each profile: a fresh database, the sources added, one baseline cycle (every source's first poll), then the measured cycles.");
         await Line();
-        await Line("| Profile | Concurrency / per host | Median cycle | Min | Max | Sources/s (median) | CPU per cycle (median) | Allocated per cycle (median) | Alerts per cycle | Failures |");
-        await Line("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var result in results)
+        await Line("| Profile | Concurrency / per host | Median cycle | Min | Max | Sources/s (median) | CPU per cycle¹ | Allocated per cycle | GC pause per cycle | Alerts per cycle | Failures |");
+        await Line("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var result in results.Prepend(cold))
         {
             var cycles = result.Cycles;
             await Line($"| {result.Profile.Name} | {result.Concurrency} / {result.PerHostConcurrency} | {Seconds(result.MedianElapsed)} | "
                 + $"{Seconds(cycles.Min(c => c.Elapsed))} | {Seconds(cycles.Max(c => c.Elapsed))} | "
-                + $"{sources / result.MedianElapsed.TotalSeconds:N0} | {Seconds(Median(cycles.Select(c => c.ProcessorTime)))} | "
-                + $"{Mebibytes(Median(cycles.Select(c => c.AllocatedBytes)))} | {Range(cycles.Select(c => c.Alerts))} | {result.Failures} |");
+                + $"{setup.Sources / result.MedianElapsed.TotalSeconds:N0} | {Seconds(Median(cycles.Select(c => c.ProcessorTime)))} | "
+                + $"{Mebibytes(Median(cycles.Select(c => c.AllocatedBytes)))} | {Milliseconds(Median(cycles.Select(c => c.GcPause)))} | "
+                + $"{Range(cycles.Select(c => c.Alerts))} | {result.Failures} |");
         }
 
         await Line();
-        await Line("| Profile | Warm-up (baseline) cycle | Warm-up new items / alerts | Adding sources | Peak working set¹ | GC heap / committed after | GC pause % | Database after | Server-held feed bytes² |");
-        await Line("|---|---|---|---|---|---|---|---|---|");
-        foreach (var result in results)
+        await Line("| Profile | Baseline cycle | Baseline sources/s | Baseline new items / alerts | Adding the sources | Peak working set² | GC committed (max at cycle end) | Database after |");
+        await Line("|---|---|---|---|---|---|---|---|");
+        foreach (var result in results.Prepend(cold))
         {
-            await Line($"| {result.Profile.Name} | {Seconds(result.Warmup.Elapsed)} | {result.Warmup.NewItems:N0} / {result.Warmup.Alerts:N0} | "
-                + $"{Seconds(result.AddSourcesElapsed)} | {Mebibytes(result.PeakWorkingSetBytes)} | "
-                + $"{Mebibytes(result.GcHeapBytes)} / {Mebibytes(result.GcCommittedBytes)} | {result.GcPauseTimePercentage:F1} | "
-                + $"{Mebibytes(result.DatabaseBytes)} | {Mebibytes(result.ServerRetainedBytes)} |");
+            var all = result.Cycles.Prepend(result.Warmup).ToList();
+            await Line($"| {result.Profile.Name} | {Seconds(result.Warmup.Elapsed)} | {result.Warmup.SourcesPerSecond:N0} | "
+                + $"{result.Warmup.NewItems:N0} / {result.Warmup.Alerts:N0} | {Seconds(result.AddSourcesElapsed)} | "
+                + $"{Mebibytes(result.PeakWorkingSetBytes)}{(result.PeakIsPerProfile ? "" : " (process high-water mark)")} | "
+                + $"{Mebibytes(all.Max(c => c.GcCommittedBytes))} | {Mebibytes(result.DatabaseBytes)} |");
         }
 
         await Line();
-        await Line("Per cycle (profile, cycle: seconds, updated / unchanged / failed, new / changed items, alerts, server 200 / 304 / other, GCs gen0/1/2):");
+        await Line("Every cycle (seconds; sources updated / unchanged / failed; new / changed items; alerts; server 200 / 304 / other; GCs gen0 / gen1 / gen2; thread-pool threads at the end):");
         await Line();
-        foreach (var result in results)
+        foreach (var result in results.Prepend(cold))
         {
             foreach (var cycle in result.Cycles.Prepend(result.Warmup))
             {
-                await Line($"- {result.Profile.Name}, {(cycle.Round == 0 ? "warm-up" : cycle.Round.ToString(CultureInfo.InvariantCulture))}: "
-                    + $"{cycle.Elapsed.TotalSeconds:F2} s, {cycle.Updated} / {cycle.Unchanged} / {cycle.Failed}, {cycle.NewItems} / {cycle.ChangedItems}, "
-                    + $"{cycle.Alerts}, {cycle.ServedFull} / {cycle.ServedNotModified} / {cycle.ServedOther}, "
-                    + $"{cycle.Gen0Collections}/{cycle.Gen1Collections}/{cycle.Gen2Collections}");
+                await Line($"- {result.Profile.Name}, {(cycle.Round == 0 ? "baseline" : "cycle " + cycle.Round.ToString(CultureInfo.InvariantCulture))}: "
+                    + $"{cycle.Elapsed.TotalSeconds:F2} s; {cycle.Updated} / {cycle.Unchanged} / {cycle.Failed}; {cycle.NewItems} / {cycle.ChangedItems}; "
+                    + $"{cycle.Alerts}; {cycle.ServedFull} / {cycle.ServedNotModified} / {cycle.ServedOther}; "
+                    + $"{cycle.Gen0Collections} / {cycle.Gen1Collections} / {cycle.Gen2Collections}; {cycle.ThreadPoolThreads}");
                 foreach (var error in cycle.Errors)
                 {
                     await Line($"  - error: {error}");
@@ -57,8 +62,9 @@ internal sealed class PollReportWriter(TextWriter output)
         }
 
         await Line();
-        await Line("¹ Process-wide (PolicyBot, the harness and the in-process feed server), and a high-water mark: a profile run after another reports the larger of the two.");
-        await Line("² Pre-rendered gzip bodies the feed server holds in the same process (part of the working set, not PolicyBot's).");
+        await Line("¹ Process CPU time: PolicyBot plus the in-process feed server (which only copies pre-rendered bytes).");
+        await Line($"² Process-wide: PolicyBot, the harness and the feed server, which holds {Mebibytes(cold.ServerRetainedBytes)} of pre-rendered gzip bodies. "
+            + "Reset before each profile where the OS allows it (Linux), so each profile reports its own peak.");
     }
 
     private static T Median<T>(IEnumerable<T> values)
@@ -74,6 +80,8 @@ internal sealed class PollReportWriter(TextWriter output)
     }
 
     private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s";
+
+    private static string Milliseconds(TimeSpan value) => value.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture) + " ms";
 
     private static string Mebibytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("F1", CultureInfo.InvariantCulture) + " MiB";
 

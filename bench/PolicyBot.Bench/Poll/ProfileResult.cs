@@ -1,6 +1,7 @@
 namespace PolicyBot.Bench.Poll;
 
 /// <summary>Everything measured for one profile: the warm-up, the measured cycles and the memory figures.</summary>
+/// <param name="PeakIsPerProfile">True when the peak working set was reset before the profile (Linux), so it is this profile's own.</param>
 internal sealed record ProfileResult(
     PollProfile Profile,
     int Concurrency,
@@ -9,9 +10,7 @@ internal sealed record ProfileResult(
     CycleMeasurement Warmup,
     IReadOnlyList<CycleMeasurement> Cycles,
     long PeakWorkingSetBytes,
-    long GcHeapBytes,
-    long GcCommittedBytes,
-    double GcPauseTimePercentage,
+    bool PeakIsPerProfile,
     long DatabaseBytes,
     long ServerRetainedBytes,
     double MeanFullFeedBytes)
