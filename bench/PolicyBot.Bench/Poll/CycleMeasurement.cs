@@ -4,7 +4,8 @@ namespace PolicyBot.Bench.Poll;
 /// <param name="Round">0 is the warm-up (every source's first poll: the baseline).</param>
 /// <param name="Elapsed">Wall-clock time of <c>PollCycle.RunAsync</c>.</param>
 /// <param name="ProcessorTime">Process CPU time over the cycle (PolicyBot plus the in-process feed server).</param>
-/// <param name="AllocatedBytes">Managed bytes allocated during the cycle, process-wide.</param>
+/// <param name="AllocatedBytes">Managed bytes allocated during the cycle, process-wide; null when the runtime's counter went
+/// backwards (seen with Server GC when DATAS changes the heap count mid-cycle), rather than a wrong figure.</param>
 /// <param name="GcPause">Time the GC paused the process during the cycle.</param>
 /// <param name="GcCommittedBytes">Memory the GC had committed at the end of the cycle (before the harness collects).</param>
 /// <param name="WorkingSetBytes">The process working set at the end of the cycle.</param>
@@ -13,7 +14,7 @@ internal sealed record CycleMeasurement(
     int Round,
     TimeSpan Elapsed,
     TimeSpan ProcessorTime,
-    long AllocatedBytes,
+    long? AllocatedBytes,
     TimeSpan GcPause,
     long GcCommittedBytes,
     long WorkingSetBytes,

@@ -99,7 +99,7 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
             round,
             stopwatch.Elapsed,
             process.TotalProcessorTime - cpuBefore,
-            GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore,
+            GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore is var allocated and >= 0 ? allocated : null,
             pause,
             committed,
             process.WorkingSet64,

@@ -27,7 +27,7 @@ internal sealed class PollReportWriter(TextWriter output)
             await Line($"| {result.Profile.Name} | {result.Concurrency} / {result.PerHostConcurrency} | {Seconds(result.MedianElapsed)} | "
                 + $"{Seconds(cycles.Min(c => c.Elapsed))} | {Seconds(cycles.Max(c => c.Elapsed))} | "
                 + $"{setup.Sources / result.MedianElapsed.TotalSeconds:N0} | {Seconds(Median(cycles.Select(c => c.ProcessorTime)))} | "
-                + $"{Mebibytes(Median(cycles.Select(c => c.AllocatedBytes)))} | {Milliseconds(Median(cycles.Select(c => c.GcPause)))} | "
+                + $"{AllocatedMedian(cycles)} | {Milliseconds(Median(cycles.Select(c => c.GcPause)))} | "
                 + $"{Range(cycles.Select(c => c.Alerts))} | {result.Failures} |");
         }
 
@@ -44,7 +44,7 @@ internal sealed class PollReportWriter(TextWriter output)
         }
 
         await Line();
-        await Line("Every cycle (seconds; sources updated / unchanged / failed; new / changed items; alerts; server 200 / 304 / other; GCs gen0 / gen1 / gen2; thread-pool threads at the end):");
+        await Line("Every cycle (seconds; sources updated / unchanged / failed; new / changed items; alerts; server 200 / 304 / other; allocated; GCs gen0 / gen1 / gen2; thread-pool threads at the end):");
         await Line();
         foreach (var result in results.Prepend(cold))
         {
@@ -53,6 +53,7 @@ internal sealed class PollReportWriter(TextWriter output)
                 await Line($"- {result.Profile.Name}, {(cycle.Round == 0 ? "baseline" : "cycle " + cycle.Round.ToString(CultureInfo.InvariantCulture))}: "
                     + $"{cycle.Elapsed.TotalSeconds:F2} s; {cycle.Updated} / {cycle.Unchanged} / {cycle.Failed}; {cycle.NewItems} / {cycle.ChangedItems}; "
                     + $"{cycle.Alerts}; {cycle.ServedFull} / {cycle.ServedNotModified} / {cycle.ServedOther}; "
+                    + $"{(cycle.AllocatedBytes is { } bytes ? Mebibytes(bytes) : "n/a")}; "
                     + $"{cycle.Gen0Collections} / {cycle.Gen1Collections} / {cycle.Gen2Collections}; {cycle.ThreadPoolThreads}");
                 foreach (var error in cycle.Errors)
                 {
@@ -71,6 +72,12 @@ internal sealed class PollReportWriter(TextWriter output)
     {
         var sorted = values.Order().ToList();
         return sorted[(sorted.Count - 1) / 2];
+    }
+
+    private static string AllocatedMedian(IReadOnlyList<CycleMeasurement> cycles)
+    {
+        var known = cycles.Where(c => c.AllocatedBytes is not null).Select(c => c.AllocatedBytes!.Value).ToList();
+        return known.Count == 0 ? "n/a" : Mebibytes(Median(known)) + (known.Count < cycles.Count ? $" ({known.Count} of {cycles.Count})" : "");
     }
 
     private static string Range(IEnumerable<int> values)
