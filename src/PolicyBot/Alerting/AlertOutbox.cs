@@ -32,7 +32,7 @@ public sealed class AlertOutbox(SqliteDatabase database)
         return saved;
     }
 
-    /// <summary>Pending deliveries that are due, per channel in publication order.</summary>
+    /// <summary>Pending deliveries that are due, per channel in publication order; nothing overtakes an earlier alert that waits for a retry.</summary>
     public async Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -41,6 +41,11 @@ public sealed class AlertOutbox(SqliteDatabase database)
             SELECT o.id, o.channel, o.attempts, a.payload
             FROM outbox o JOIN alerts a ON a.id = o.alert_id
             WHERE o.state = 'pending' AND o.next_attempt_at <= @now
+              AND NOT EXISTS (
+                  -- an earlier alert of the same channel waiting for its retry holds the later ones back
+                  SELECT 1 FROM outbox b JOIN alerts ba ON ba.id = b.alert_id
+                  WHERE b.channel = o.channel AND b.state = 'pending' AND b.next_attempt_at > @now
+                    AND (COALESCE(ba.published_at, ba.created_at), ba.id) < (COALESCE(a.published_at, a.created_at), a.id))
             ORDER BY o.channel, COALESCE(a.published_at, a.created_at), a.id
             LIMIT @limit
             """, new { now, limit }, cancellationToken: cancellationToken));

@@ -24,12 +24,12 @@ public static class CommandLine
 
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error });
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (ValidationFailures(exception) is { Count: > 0 } failures)
         {
             await environment.Error.WriteLineAsync("PolicyBot cannot start: the configuration is invalid.");
-            foreach (var failure in exception.Failures)
+            foreach (var failure in failures)
             {
                 await environment.Error.WriteLineAsync($"  - {failure}");
             }
@@ -42,4 +42,12 @@ public static class CommandLine
             return 2;
         }
     }
+
+    /// <summary>Every options-validation failure inside an exception (start-up validation aggregates them).</summary>
+    private static List<string> ValidationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => validation.Failures.ToList(),
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(ValidationFailures).ToList(),
+        _ => [],
+    };
 }

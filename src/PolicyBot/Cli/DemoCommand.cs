@@ -25,9 +25,9 @@ public static class DemoCommand
 
     private static async Task<int> RunAsync(CliEnvironment environment, CancellationToken cancellationToken)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var file in new[] { "", "-wal", "-shm" }.Select(suffix => DatabasePath + suffix).Where(File.Exists))
         {
-            File.Delete(DatabasePath + suffix);
+            File.Delete(file);
         }
 
         await using var site = await DemoSite.StartAsync(TimeProvider.System, cancellationToken);

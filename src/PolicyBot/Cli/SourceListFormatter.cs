@@ -35,6 +35,10 @@ public static class SourceListFormatter
             {
                 text.Append("   last error: ").AppendLine(error);
             }
+            else if (source.LastWarning is { } warning)
+            {
+                text.Append("   warning: ").AppendLine(warning);
+            }
         }
 
         return text.ToString();

@@ -90,6 +90,7 @@ public static class PolicyBotServices
     private static IServiceCollection AddPolling(this IServiceCollection services) => services
         .AddSingleton<SchedulePlanner>()
         .AddSingleton<AlertComposer>()
+        .AddSingleton<ArticleFollower>()
         .AddSingleton<SourcePoller>()
         .AddSingleton<PollCycle>();
 

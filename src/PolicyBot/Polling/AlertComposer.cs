@@ -7,12 +7,18 @@ namespace PolicyBot.Polling;
 
 /// <summary>
 /// Decides whether a new or changed document deserves an alert and writes it. New feed items alert when the
-/// analyzer finds them relevant; a watched page alerts on every real change, because an admin chose to watch it.
+/// analyzer finds them relevant (a teaser is completed from its article page first); a watched page alerts on
+/// every real change, because an admin chose to watch it.
 /// </summary>
-public sealed class AlertComposer(StatementAnalyzer analyzer)
+public sealed class AlertComposer(StatementAnalyzer analyzer, ArticleFollower follower)
 {
-    public async Task<Alert?> ComposeAsync(Source source, Document document, TextChange? change, CancellationToken cancellationToken)
+    public async Task<Alert?> ComposeAsync(Source source, Document document, TextChange? change, ArticleFollower.Budget budget, CancellationToken cancellationToken)
     {
+        if (source.Kind == SourceKind.Feed)
+        {
+            document = await follower.CompleteAsync(document, budget, cancellationToken);
+        }
+
         var analysis = await analyzer.AnalyzeAsync(
             new AnalysisInput(document.Title, document.Text, document.Link, document.PublishedAt, source.Orgs), cancellationToken);
         var watchedPageChanged = change is not null && source.Kind == SourceKind.Page;

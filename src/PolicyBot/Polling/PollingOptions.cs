@@ -52,6 +52,14 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>A feed item with fewer words than this is a teaser: its article page is fetched for analysis.</summary>
+    [Range(0, 10_000)]
+    public int TeaserWords { get; set; } = 120;
+
+    /// <summary>Article pages fetched per source check to complete teasers (0 turns following off).</summary>
+    [Range(0, 100)]
+    public int MaxArticleFetches { get; set; } = 10;
+
     /// <summary>On a new source's first poll, items published within this window still alert; older ones form the silent baseline.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
     public TimeSpan BackfillWindow { get; set; } = TimeSpan.FromDays(2);

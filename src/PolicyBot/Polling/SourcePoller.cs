@@ -22,6 +22,7 @@ public sealed partial class SourcePoller(
     AlertRouter router,
     HistoryComparer comparer,
     AlertComposer composer,
+    ArticleFollower follower,
     SqliteDatabase database,
     SchedulePlanner planner,
     IOptions<PollingOptions> options,
@@ -53,7 +54,7 @@ public sealed partial class SourcePoller(
         if (fetch.Outcome == FetchOutcome.NotModified)
         {
             await using var unchanged = await database.BeginAsync(cancellationToken);
-            await sources.RecordSuccessAsync(unchanged, Check(source, fetch, null, now), cancellationToken);
+            await sources.RecordSuccessAsync(unchanged, Check(source, fetch, null, null, now), cancellationToken);
             await unchanged.CommitAsync(cancellationToken);
             return new PollReport(source.Id, source.Name, PollOutcome.Unchanged, 0, 0, [], null);
         }
@@ -68,11 +69,12 @@ public sealed partial class SourcePoller(
         var isBaseline = source.BaselineAt is null;
         var backfillFrom = now - options.Value.BackfillWindow;
         var candidates = new List<(Comparison.Entry Entry, Alert Alert)>();
+        var budget = follower.NewBudget();
         foreach (var entry in comparison.Entries)
         {
             var wanted = entry.Change is not null
                 || (entry.IsNew && (!isBaseline || entry.Document.PublishedAt >= backfillFrom));
-            if (wanted && await composer.ComposeAsync(source, entry.Document, entry.Change, cancellationToken) is { } alert)
+            if (wanted && await composer.ComposeAsync(source, entry.Document, entry.Change, budget, cancellationToken) is { } alert)
             {
                 candidates.Add((entry, alert));
             }
@@ -91,7 +93,7 @@ public sealed partial class SourcePoller(
                 }
             }
 
-            await sources.RecordSuccessAsync(session, Check(source, fetch, reading.Title, now), cancellationToken);
+            await sources.RecordSuccessAsync(session, Check(source, fetch, reading.Title, reading.Warning, now), cancellationToken);
             await session.CommitAsync(cancellationToken);
         }
 
@@ -107,8 +109,8 @@ public sealed partial class SourcePoller(
         return report;
     }
 
-    private SourceCheck Check(Source source, FetchResult fetch, string? title, DateTimeOffset now) =>
-        new(source.Id, fetch.ETag, fetch.LastModified, title, now, planner.AfterSuccess(source, now));
+    private SourceCheck Check(Source source, FetchResult fetch, string? title, string? warning, DateTimeOffset now) =>
+        new(source.Id, fetch.ETag, fetch.LastModified, title, now, planner.AfterSuccess(source, now), fetch.Outcome == FetchOutcome.Fetched, warning);
 
     private async Task<PollReport> FailAsync(Source source, string error, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {

@@ -42,6 +42,9 @@ public sealed record Source
 
     public string? LastError { get; init; }
 
+    /// <summary>What had to be repaired in the last body read (an ill-formed feed that was still readable).</summary>
+    public string? LastWarning { get; init; }
+
     public static string FormatKind(SourceKind kind) => kind == SourceKind.Feed ? "feed" : "page";
 
     public static bool TryParseKind(string? text, out SourceKind kind)

@@ -10,7 +10,7 @@ namespace PolicyBot.Sources;
 public sealed class SourceReader(FeedParser feedParser, HtmlTextExtractor extractor, BodyDecoder decoder, UrlCanonicalizer canonicalizer)
 {
     /// <summary>What a body held: its documents and the title the source gives itself, or a clear error.</summary>
-    public sealed record Reading(IReadOnlyList<Document> Documents, string? Title, string? Error);
+    public sealed record Reading(IReadOnlyList<Document> Documents, string? Title, string? Error, string? Warning = null);
 
     public Reading Read(Source source, byte[] body, string? contentType, Uri finalUrl) =>
         source.Kind == SourceKind.Feed ? ReadFeed(body, contentType, finalUrl) : ReadPage(source, body, contentType, finalUrl);
@@ -39,7 +39,7 @@ public sealed class SourceReader(FeedParser feedParser, HtmlTextExtractor extrac
             documents.Add(new Document(guid, link, entry.Title?.Trim(), entry.Published ?? entry.Updated, text));
         }
 
-        return new Reading(documents, feed.Title, null);
+        return new Reading(documents, feed.Title, null, feed.IsWellFormed ? null : $"ill-formed {feed.Format} feed, read anyway: {feed.Problem}");
     }
 
     private Reading ReadPage(Source source, byte[] body, string? contentType, Uri finalUrl)

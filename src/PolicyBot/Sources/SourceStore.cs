@@ -10,7 +10,7 @@ public sealed class SourceStore(SqliteDatabase database)
         id AS Id, name AS Name, url AS Url, kind AS Kind, orgs AS Orgs, interval_seconds AS IntervalSeconds,
         selector AS Selector, enabled AS Enabled, origin AS Origin, title AS Title, etag AS ETag,
         last_modified AS LastModified, next_check_at AS NextCheckAt, last_checked_at AS LastCheckedAt,
-        last_success_at AS LastSuccessAt, baseline_at AS BaselineAt, error_count AS ErrorCount, last_error AS LastError
+        last_success_at AS LastSuccessAt, baseline_at AS BaselineAt, error_count AS ErrorCount, last_error AS LastError, last_warning AS LastWarning
         """;
 
     public async Task<IReadOnlyList<Source>> ListAsync(CancellationToken cancellationToken)
@@ -124,7 +124,8 @@ public sealed class SourceStore(SqliteDatabase database)
             UPDATE sources SET
                 etag = @ETag, last_modified = @LastModified, title = COALESCE(@Title, title),
                 last_checked_at = @CheckedAt, last_success_at = @CheckedAt, next_check_at = @NextCheckAt,
-                baseline_at = COALESCE(baseline_at, @CheckedAt), error_count = 0, last_error = NULL
+                baseline_at = COALESCE(baseline_at, @CheckedAt), error_count = 0, last_error = NULL,
+                last_warning = CASE WHEN @Modified THEN @Warning ELSE last_warning END
             WHERE id = @SourceId
             """, check, cancellationToken));
 
@@ -160,6 +161,7 @@ public sealed class SourceStore(SqliteDatabase database)
         public DateTimeOffset? BaselineAt { get; init; }
         public int ErrorCount { get; init; }
         public string? LastError { get; init; }
+        public string? LastWarning { get; init; }
 
         public Source ToSource() => new()
         {
@@ -181,6 +183,7 @@ public sealed class SourceStore(SqliteDatabase database)
             BaselineAt = BaselineAt,
             ErrorCount = ErrorCount,
             LastError = LastError,
+            LastWarning = LastWarning,
         };
     }
 }

@@ -11,12 +11,15 @@ public sealed class DemoTests
         var result = await cli.RunAsync("demo");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Out.ShouldContain("careful about what we choose to open-source");
-        result.Out.ShouldContain("If we reach a point where releasing some models is no longer responsible, we simply won't do it");
+        Flat(result.Out).ShouldContain("careful about what we choose to open-source");
+        Flat(result.Out).ShouldContain("If we reach a point where releasing some models is no longer responsible, we simply won't do it");
         result.Out.ShouldContain("Mark Zuckerberg");
         result.Out.ShouldContain("page changed");
         result.Out.ShouldContain("  + ");
         result.Out.ShouldContain("  - ");
         Directory.GetCurrentDirectory().ShouldBe(previous);
     }
+
+    /// <summary>The output with line wrapping undone, so assertions do not depend on where lines break.</summary>
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 }

@@ -42,7 +42,9 @@ public sealed class ServeTests
         using var client = new HttpClient { BaseAddress = new Uri(address) };
 
         await polled.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var printed = await WaitForAsync(() => output.ToString().Contains("careful about what we choose to open-source", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var printed = await WaitForAsync(
+            () => System.Text.RegularExpressions.Regex.Replace(output.ToString(), @"\s+", " ").Contains("careful about what we choose to open-source", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30));
         var health = await client.GetAsync("/healthz");
         var ready = await client.GetAsync("/readyz");
         using var readiness = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());

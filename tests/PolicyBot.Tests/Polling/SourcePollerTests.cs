@@ -201,4 +201,23 @@ public sealed class SourcePollerTests
         healthy!.ErrorCount.ShouldBe(0);
         healthy.LastError.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task An_Ill_Formed_But_Readable_Feed_Is_Read_And_Its_Problem_Kept_As_A_Warning_Not_An_Error()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        await using var services = await TestServices.CreateAsync();
+        var feed = TestFeeds.Rss(TestFeeds.Relevant("a", services.Clock.GetUtcNow())).Replace("Test Wire", "Test &nbsp;Wire &amp AT&T", StringComparison.Ordinal);
+        server.Map("/feed.xml", LoopbackServer.Respond(200, feed, "application/rss+xml"));
+        var source = await AddAsync(services, server.Url("/feed.xml"));
+
+        var report = await PollAsync(services, source);
+
+        report.Outcome.ShouldBe(PollOutcome.Updated);
+        report.Alerts.ShouldHaveSingleItem();
+        var stored = await services.Get<SourceStore>().FindAsync(source.Url, CancellationToken.None);
+        stored!.ErrorCount.ShouldBe(0);
+        stored.LastError.ShouldBeNull();
+        stored.LastWarning.ShouldNotBeNull().ShouldStartWith("ill-formed");
+    }
 }

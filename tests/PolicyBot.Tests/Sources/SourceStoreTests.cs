@@ -66,7 +66,7 @@ public sealed class SourceStoreTests
         var failing = await store.FindAsync(source.Url, CancellationToken.None);
         await using (var session = await services.Get<SqliteDatabase>().BeginAsync(CancellationToken.None))
         {
-            await store.RecordSuccessAsync(session, new SourceCheck(source.Id, "\"v1\"", "Mon, 02 Nov 2026 09:00:00 GMT", "Title", now, now.AddMinutes(15)), CancellationToken.None);
+            await store.RecordSuccessAsync(session, new SourceCheck(source.Id, "\"v1\"", "Mon, 02 Nov 2026 09:00:00 GMT", "Title", now, now.AddMinutes(15), true, null), CancellationToken.None);
             await session.CommitAsync(CancellationToken.None);
         }
 

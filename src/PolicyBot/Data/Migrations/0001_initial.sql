@@ -19,7 +19,8 @@ CREATE TABLE sources (
     last_success_at  TEXT    NULL,
     baseline_at      TEXT    NULL,                    -- first successful poll: the silent baseline
     error_count      INTEGER NOT NULL DEFAULT 0,      -- consecutive failures
-    last_error       TEXT    NULL
+    last_error       TEXT    NULL,
+    last_warning     TEXT    NULL                     -- the last check succeeded, but the body needed repair
 );
 CREATE INDEX ix_sources_due ON sources (enabled, next_check_at);
 
