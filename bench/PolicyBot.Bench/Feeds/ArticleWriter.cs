@@ -7,12 +7,16 @@ namespace PolicyBot.Bench.Feeds;
 /// Writes the synthetic articles of the benchmark's feeds, deterministically from (feed, sequence, round). About half
 /// the articles are about open-source / open-weights AI policy. An article's text grows an edit the round it sits at
 /// position <see cref="FirstEditPosition"/> of its feed and another at <see cref="SecondEditPosition"/>, so a changing
-/// feed shows one new item and two edited items every round.
+/// feed shows one new item and two edited items every round. Every article has at least <see cref="MinimumWords"/> words.
 /// </summary>
 internal sealed class ArticleWriter(DateTimeOffset anchor, int itemsPerFeed)
 {
     public const int FirstEditPosition = 3;
     public const int SecondEditPosition = 7;
+
+    /// <summary>Every article has at least this many words, above PolicyBot's teaser threshold (Polling:TeaserWords, 120 by
+    /// default), so no article page is fetched: the benchmark's feeds carry full text.</summary>
+    public const int MinimumWords = 150;
 
     public int ItemsPerFeed => itemsPerFeed;
 
@@ -34,7 +38,7 @@ internal sealed class ArticleWriter(DateTimeOffset anchor, int itemsPerFeed)
         var sentences = new List<string>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         var count = random.Next(10, 17);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count || Words(sentences) < MinimumWords; i++)
         {
             var pool = aboutPolicy && (i == 0 || random.NextDouble() < 0.6) ? ProsePhrases.PolicySentences : ProsePhrases.OtherSentences;
             string template;
@@ -97,6 +101,9 @@ internal sealed class ArticleWriter(DateTimeOffset anchor, int itemsPerFeed)
 
         return html.ToString();
     }
+
+    private static int Words(List<string> sentences) =>
+        sentences.Sum(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
 
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 
