@@ -11,8 +11,8 @@ internal sealed class PollReportWriter(TextWriter output)
         await Line($"### {setup.Sources:N0} sources, {rounds} measured cycles per profile{(setup.ServerDelayMilliseconds > 0 ? $", {setup.ServerDelayMilliseconds} ms server delay" : "")}");
         await Line();
         await Line($"- Command: `{setup.Command}`");
-        await Line($"- Machine: {MachineInfo.Describe()}; 1-minute load average at start: "
-            + (setup.LoadAverageAtStart is { } load ? load.ToString("F2", CultureInfo.InvariantCulture) : "unknown"));
+        await Line($"- Machine: {MachineInfo.Describe()}; 1-minute load average at start / end: "
+            + $"{Load(setup.LoadAverageAtStart)} / {Load(MachineInfo.LoadAverage())} (above ~2 on 2 cores, other processes competed for the CPU)");
         await Line($"- Feeds: {setup.Sources:N0} on {setup.Hosts} loopback host(s) in the same process, HTTP/1.1, no TLS, gzip, "
             + (setup.ServerDelayMilliseconds > 0 ? $"every response held back {setup.ServerDelayMilliseconds} ms. " : "no added latency. ")
             + $"Half answer 304 to their ETag; half change every cycle (1 new and 2 edited of {setup.ItemsPerFeed} items, fresh ETag), "
@@ -85,6 +85,8 @@ internal sealed class PollReportWriter(TextWriter output)
         var list = values.ToList();
         return list.Min() == list.Max() ? list[0].ToString("N0", CultureInfo.InvariantCulture) : $"{list.Min():N0}–{list.Max():N0}";
     }
+
+    private static string Load(double? load) => load?.ToString("F2", CultureInfo.InvariantCulture) ?? "unknown";
 
     private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s";
 
