@@ -52,7 +52,9 @@ public sealed partial class OutboxDispatcher(
         DeliveryResult result;
         try
         {
-            result = await channel.SendAsync(entry.Alert, cancellationToken);
+            result = entry.Revision == 0
+                ? await channel.SendAsync(entry.Alert, cancellationToken)
+                : await channel.UpdateAsync(entry.Alert, entry.PostMessageId, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -52,13 +52,13 @@ public static class DemoCommand
 
         await out_.WriteLineAsync("Day 1: first check. A new source records a silent baseline; items published in the last days still alert.\n");
         var first = await cycle.RunAsync(sources, cancellationToken);
-        await printer.PrintAsync(first.SelectMany(r => r.Alerts).ToList(), json: false, cancellationToken);
+        await printer.PrintAsync(first, json: false, cancellationToken);
         await printer.SummarizeAsync(first, cancellationToken);
 
         site.PublishSecondDay();
         await out_.WriteLineAsync("\nDay 2: a second outlet reports the statement, and the watched policy page is revised.\n");
         var second = await cycle.RunAsync(await store.ListAsync(cancellationToken), cancellationToken);
-        await printer.PrintAsync(second.SelectMany(r => r.Alerts).ToList(), json: false, cancellationToken);
+        await printer.PrintAsync(second, json: false, cancellationToken);
         await printer.SummarizeAsync(second, cancellationToken);
 
         var total = first.Concat(second).Sum(r => r.Alerts.Count);

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Alerting;
 using PolicyBot.Analysis;
+using PolicyBot.Clustering;
+using PolicyBot.Positions;
 using PolicyBot.Data;
 using PolicyBot.Extraction;
 using PolicyBot.Fetching;
@@ -27,7 +29,7 @@ public static class PolicyBotServices
             .Configure(o => o.Items = configuration.GetSection(SourcesOptions.Section).Get<List<SourceDefinition>>() ?? []);
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
-        return services.AddData().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration);
+        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration);
     }
 
     /// <summary>The scheduler: the poll job and the dispatch job, in this process (only <c>serve</c> runs it).</summary>
@@ -83,6 +85,13 @@ public static class PolicyBotServices
         .AddSingleton<SentenceDiff>()
         .AddSingleton<ContentFingerprint>()
         .AddSingleton<UrlCanonicalizer>();
+
+    private static IServiceCollection AddClustering(this IServiceCollection services) => services
+        .AddSingleton<StatementStore>()
+        .AddSingleton<StatementMatcher>()
+        .AddSingleton<StatementRecorder>()
+        .AddSingleton<PositionStore>()
+        .AddSingleton<KnownPositions>();
 
     private static IServiceCollection AddAnalysis(this IServiceCollection services) => services
         .AddSingleton<StatementAnalyzer>();
