@@ -4,9 +4,9 @@ namespace PolicyBot.Clustering;
 /// Decides whether two reports carry the same statement. Any one of three signals suffices:
 /// the same words quoted (a key quote of one contained in a key quote of the other); near-duplicate text
 /// (half of the shorter text's 5-word shingles appear in the other: syndicated, truncated or lightly edited
-/// copies); or the same actor and speaker taking the same non-neutral stance within a few days, in articles
-/// about the same things (content-word cosine). Opposite stances never match, so an actor's distinct
-/// statements stay apart even when one quotes the other.
+/// copies); or the same actor and speaker within a few days, in articles about the same things (content-word
+/// cosine). Opposite stances (open against cautious) never match, so an actor's distinct statements stay apart
+/// even when one quotes the other.
 /// </summary>
 public sealed class StatementMatcher
 {
@@ -59,7 +59,6 @@ public sealed class StatementMatcher
     private static bool SameEvent(StatementSignature a, StatementSignature b) =>
         a.Actor is not null && string.Equals(a.Actor, b.Actor, StringComparison.OrdinalIgnoreCase)
         && (a.Speaker is null || b.Speaker is null || string.Equals(a.Speaker, b.Speaker, StringComparison.OrdinalIgnoreCase))
-        && a.Stance == b.Stance && a.Stance is "open" or "cautious"
         && (a.At - b.At).Duration() <= SameEventWindow
         && Cosine(a.Terms, b.Terms) >= TopicCosine;
 
