@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Alerting;
 using PolicyBot.Analysis;
+using PolicyBot.Analysis.Summaries;
 using PolicyBot.Clustering;
 using PolicyBot.Positions;
 using PolicyBot.Data;
@@ -21,6 +22,8 @@ public static class PolicyBotServices
     public static IServiceCollection AddPolicyBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PrometheusCollector>();
         services.AddOptionsWithValidateOnStart<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<AlertingOptions>().BindConfiguration(AlertingOptions.Section).ValidateDataAnnotations();
@@ -94,6 +97,7 @@ public static class PolicyBotServices
         .AddSingleton<KnownPositions>();
 
     private static IServiceCollection AddAnalysis(this IServiceCollection services) => services
+        .AddSummaries()
         .AddSingleton<StatementAnalyzer>();
 
     private static IServiceCollection AddPolling(this IServiceCollection services) => services
