@@ -4,9 +4,10 @@ namespace PolicyBot.Analysis;
 
 /// <summary>
 /// The organisations and people PolicyBot recognises, and the matcher that finds them in text.
-/// JSON schema: <c>{ "organisations": [ { "name", "kind": company|lab|government|open-source-body, "aliases": [..],
-/// "people": [ { "name", "aliases": [..], "role" } ] } ] }</c>. A name or alias matches in its own spelling or in
-/// capitals, only at word boundaries ("Meta's" yes, "metadata" no); the longest overlapping name wins.
+/// JSON schema (docs/catalogue.md): <c>{ "organisations": [ { "name", "kind": company|lab|government|open-source-body,
+/// "aliases": [..], "unlessNear": [..], "people": [ { "name", "aliases": [..], "role" } ] } ] }</c>. A name or alias
+/// matches in its own spelling or in capitals, only at word boundaries ("Meta's" yes, "metadata" no); the longest
+/// overlapping name wins; a one-word organisation name is dropped when an <c>unlessNear</c> word is in its sentence.
 /// </summary>
 public sealed class ActorCatalogue
 {
@@ -142,7 +143,8 @@ public sealed class ActorCatalogue
                     break;
                 }
 
-                if (IsBoundary(text, at - 1) && IsBoundary(text, at + name.Length))
+                if (IsBoundary(text, at - 1) && IsBoundary(text, at + name.Length)
+                    && !(person is null && !name.Contains(' ', StringComparison.Ordinal) && Vetoed(text, at, organisation.UnlessNear)))
                 {
                     candidates.Add(new ActorMention(at, name.Length, organisation, person));
                 }
@@ -164,6 +166,70 @@ public sealed class ActorCatalogue
         }
 
         return mentions;
+    }
+
+    /// <summary>
+    /// The catalogue person of <paramref name="organisation"/> whose role names <paramref name="role"/> ("chief
+    /// executive", "CEO", "president" …); former holders only when the role asked for says "former". The first
+    /// listed person wins, so the catalogue lists an organisation's principal first.
+    /// </summary>
+    public ActorPerson? FindByRole(ActorOrganisation organisation, string role)
+    {
+        var wanted = RoleWords.Normalise(role);
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+
+        var former = wanted.StartsWith("former ", StringComparison.Ordinal);
+        if (former)
+        {
+            wanted = wanted["former ".Length..];
+        }
+
+        return (organisation.People ?? []).FirstOrDefault(p =>
+            p.Role is { } held && RoleWords.Normalise(held) is var normalised
+            && normalised.Contains("former", StringComparison.Ordinal) == former
+            && RoleWords.Holds(normalised, wanted));
+    }
+
+    private static bool Vetoed(string text, int at, IReadOnlyList<string>? words)
+    {
+        if (words is not { Count: > 0 })
+        {
+            return false;
+        }
+
+        var start = at;
+        while (start > 0 && at - start < 300 && text[start - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end < text.Length && end - at < 300 && text[end] is not ('.' or '!' or '?' or '\n'))
+        {
+            end++;
+        }
+
+        var sentence = text.AsSpan(start, end - start);
+        foreach (var word in words)
+        {
+            var from = 0;
+            while (from < sentence.Length && sentence[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase) is var found && found >= 0)
+            {
+                var hit = from + found;
+                var after = hit + word.Length;
+                if ((hit == 0 || !char.IsLetter(sentence[hit - 1])) && (after >= sentence.Length || !char.IsLetter(sentence[after])))
+                {
+                    return true;
+                }
+
+                from = after;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> Spellings(string name, IReadOnlyList<string>? aliases)

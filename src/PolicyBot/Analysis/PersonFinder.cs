@@ -4,8 +4,10 @@ using PolicyBot.History;
 namespace PolicyBot.Analysis;
 
 /// <summary>
-/// Finds the people a text names: catalogue people first, then other full names that sit next to a speech verb
-/// ("said Jane Doe", "Jane Doe, a researcher, said"), then later surname-only references to those names.
+/// Finds who may speak in a text: catalogue people; catalogue roles ("Meta's chief executive", "the chief executive
+/// of OpenAI") resolved to the person holding them; other full names next to a speech verb ("said Jane Doe",
+/// "said OpenAI researcher Jane Doe", "Jane Doe, a researcher, said") and their later surname-only mentions; and
+/// organisations speaking for themselves ("a Meta spokesperson said", "Meta said", "the company said").
 /// A name found outside the catalogue takes the catalogue organisation named in the same sentence, if any.
 /// </summary>
 internal sealed partial class PersonFinder(ActorCatalogue catalogue)
@@ -45,13 +47,62 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
         }
 
         people.AddRange(others);
+        people.AddRange(RoleMentions(text, actors));
+        people.AddRange(OrganisationSpeakers(text, actors));
         foreach (var other in others.DistinctBy(o => o.Name))
         {
             AddSurnameMentions(text, other, people, actors);
         }
 
-        people.Sort((a, b) => a.Start.CompareTo(b.Start));
+        people.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.IsOrganisation.CompareTo(b.IsOrganisation));
         return people.DistinctBy(p => p.Start).ToList();
+    }
+
+    /// <summary>"Meta's chief executive", "the OpenAI CEO", "the chief executive of Meta": the catalogue person in that role.</summary>
+    private IEnumerable<PersonMention> RoleMentions(string text, IReadOnlyList<ActorMention> actors)
+    {
+        foreach (var actor in actors.Where(a => a.Person is null).Take(2_000))
+        {
+            var after = text.AsSpan(actor.End, Math.Min(60, text.Length - actor.End)).ToString();
+            var role = RoleAfterOrganisation().Match(after);
+            if (role.Success && catalogue.FindByRole(actor.Organisation, role.Groups["role"].Value) is { } holder)
+            {
+                yield return new PersonMention(actor.Start, actor.End + role.Length, holder.Name, actor.Organisation.Name);
+                continue;
+            }
+
+            var from = Math.Max(0, actor.Start - 60);
+            var before = text.AsSpan(from, actor.Start - from).ToString();
+            var roleOf = RoleBeforeOrganisation().Match(before);
+            if (roleOf.Success && catalogue.FindByRole(actor.Organisation, roleOf.Groups["role"].Value) is { } head)
+            {
+                yield return new PersonMention(from + roleOf.Index, actor.End, head.Name, actor.Organisation.Name);
+            }
+        }
+    }
+
+    /// <summary>An organisation next to a speech verb or a spokesperson; "the company said" is the last company named.</summary>
+    private static IEnumerable<PersonMention> OrganisationSpeakers(string text, IReadOnlyList<ActorMention> actors)
+    {
+        foreach (var actor in actors.Where(a => a.Person is null).Take(2_000))
+        {
+            var after = text.AsSpan(actor.End, Math.Min(60, text.Length - actor.End));
+            var from = Math.Max(0, actor.Start - 30);
+            var before = text.AsSpan(from, actor.Start - from);
+            if (OrganisationSpeaks().IsMatch(after) || (SpeaksOrganisation().IsMatch(before) && ClauseEnds().IsMatch(after)))
+            {
+                yield return new PersonMention(actor.Start, actor.End, actor.Organisation.Name, actor.Organisation.Name, IsOrganisation: true);
+            }
+        }
+
+        foreach (Match match in CompanySpeaks().Matches(text))
+        {
+            var named = actors.LastOrDefault(a => a.End <= match.Index && a.Organisation.Kind is "company" or "lab");
+            if (named is not null)
+            {
+                yield return new PersonMention(match.Index, match.Index + match.Length, named.Organisation.Name, named.Organisation.Name, IsOrganisation: true);
+            }
+        }
     }
 
     private PersonMention? TrimmedName(string text, int start, int length)
@@ -108,7 +159,27 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
 
     private const string Verb = "(?:said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|according to)";
 
-    [GeneratedRegex(@"\b" + Verb + @"\s" + Name, RegexOptions.CultureInvariant)]
+    private const string Descriptor = @"(?:(?:[\p{L}\d&.'’-]+)\s){0,4}?";
+
+    [GeneratedRegex(@"^(?:'s|’s)?\s(?:(?:former|new|outgoing|then|longtime|interim)\s)?(?<role>" + RoleWords.Pattern + @")\b(?-i:(?!\s\p{Lu}\p{Ll}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoleAfterOrganisation();
+
+    [GeneratedRegex(@"\b(?<role>" + RoleWords.Pattern + @")\s(?:of|at)\s(?:the\s)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoleBeforeOrganisation();
+
+    [GeneratedRegex(@"^(?:'s|’s)?\s(?:(?:spokesperson|spokesman|spokeswoman|representative|official|officials|statement|blog\spost|post)\s(?:[\w’']+\s){0,3}?)?" + Verb + @"\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OrganisationSpeaks();
+
+    [GeneratedRegex(@"\b(?:said|says|wrote|according\sto|told)\s(?:the\s)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeaksOrganisation();
+
+    [GeneratedRegex(@"^(?:'s|’s)?\s*(?:[,.;:)]|$|\s(?:in|on|at|last|this|earlier)\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseEnds();
+
+    [GeneratedRegex(@"\bthe\s(?:company|firm|lab|startup|start-up)(?:'s|’s)?(?:\s(?:spokesperson|spokesman|spokeswoman|representative))?\s(?:said|says|wrote|added|stated|told)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CompanySpeaks();
+
+    [GeneratedRegex(@"\b" + Verb + @"\s" + Descriptor + Name, RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerAfterVerb();
 
     [GeneratedRegex(Name + @"(?:,\s[^,.!?]{1,80},)?\s" + Verb + @"\b", RegexOptions.CultureInvariant)]

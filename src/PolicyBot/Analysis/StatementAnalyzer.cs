@@ -78,11 +78,14 @@ public sealed partial class StatementAnalyzer
         var sentences = _splitter.SplitSpans(text);
         var people = _people.Find(text, actors, sentences);
         var hint = input?.SourceOrgs is { Count: 1 } sourceOrgs ? Canonical(sourceOrgs[0]) : null;
+        var spans = _quotes.Find(text).Take(MaxQuotes).ToList();
+        var speakers = _speakers.Resolve(text, spans, sentences, people, actors);
         var quotes = new List<(Quote Quote, double Rank, int Position)>();
-        foreach (var span in _quotes.Find(text).Take(MaxQuotes))
+        for (var i = 0; i < spans.Count; i++)
         {
+            var span = spans[i];
             var words = text.Substring(span.Start, span.Length);
-            var (speaker, org) = _speakers.Resolve(text, span, sentences, people, actors);
+            var (speaker, org) = speakers[i];
             var stance = _stances.Classify(words);
             var rank = _topics.Hits(words) + (stance == StanceClassifier.Neutral ? 0 : 0.5) + (speaker is null ? 0 : 0.25);
             quotes.Add((new Quote(words, speaker, org ?? hint, stance), rank, span.Start));
