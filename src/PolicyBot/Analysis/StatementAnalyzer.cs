@@ -24,6 +24,7 @@ public sealed partial class StatementAnalyzer
     private readonly ILogger<StatementAnalyzer> _logger;
     private readonly ActorCatalogue _catalogue;
     private readonly TopicMatcher _topics;
+    private readonly RelevanceScorer _relevance;
     private readonly SentenceSplitter _splitter = new();
     private readonly QuoteFinder _quotes = new();
     private readonly SpeakerResolver _speakers = new();
@@ -37,6 +38,7 @@ public sealed partial class StatementAnalyzer
         _logger = logger;
         _catalogue = LoadCatalogue(_options.CatalogueFile, logger);
         _topics = new TopicMatcher(_options.EffectiveTerms);
+        _relevance = new RelevanceScorer(_topics, new TopicMatcher(_options.EffectiveContextTerms));
         _people = new PersonFinder(_catalogue);
     }
 
@@ -62,20 +64,19 @@ public sealed partial class StatementAnalyzer
         var title = Cut(input?.Title, MaxTitleLength);
         var text = Cut(input?.Text, MaxTextLength);
 
-        var titleTerms = _topics.Count(title);
-        var bodyTerms = _topics.Count(text);
         var actors = _catalogue.Find(text);
         var titleActors = _catalogue.Find(title);
-        var orgs = Organisations(actors.Concat(titleActors), input?.SourceOrgs ?? [], text);
+        var sentences = _splitter.SplitSpans(text);
+        var orgs = Organisations(actors, titleActors, input?.SourceOrgs ?? [], text, sentences);
         var actorCount = orgs.Count(o => o.Mentions > 0);
-        var relevance = RelevanceScorer.Score(titleTerms.Count, bodyTerms.Count, bodyTerms.Values.Sum(), actorCount);
-        var matched = titleTerms.Keys.Union(bodyTerms.Keys)
-            .OrderByDescending(t => titleTerms.GetValueOrDefault(t) + bodyTerms.GetValueOrDefault(t))
-            .ThenBy(t => t, StringComparer.Ordinal)
+        var (relevance, counts) = _relevance.Score(title, text, sentences, actorCount);
+        var matched = counts
+            .OrderByDescending(t => t.Value)
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => t.Key)
             .ToList();
         cancellationToken.ThrowIfCancellationRequested();
 
-        var sentences = _splitter.SplitSpans(text);
         var people = _people.Find(text, actors, sentences);
         var hint = input?.SourceOrgs is { Count: 1 } sourceOrgs ? Canonical(sourceOrgs[0]) : null;
         var spans = _quotes.Find(text).Take(MaxQuotes).ToList();
@@ -116,24 +117,36 @@ public sealed partial class StatementAnalyzer
         return _stances.Majority(topical);
     }
 
-    private List<OrgMention> Organisations(IEnumerable<ActorMention> mentions, IReadOnlyList<string> sourceOrgs, string text)
+    /// <summary>
+    /// Organisations by salience: a mention in the title counts 3, in the lead (first three sentences) 2, elsewhere 1.
+    /// <see cref="OrgMention.Mentions"/> is the plain count of mentions in title and text.
+    /// </summary>
+    private List<OrgMention> Organisations(
+        IReadOnlyList<ActorMention> mentions, IReadOnlyList<ActorMention> titleMentions, IReadOnlyList<string> sourceOrgs, string text, IReadOnlyList<SentenceSpan> sentences)
     {
-        var counts = mentions
-            .GroupBy(m => m.Organisation.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var leadEnd = sentences.Count == 0 ? 0 : sentences[Math.Min(2, sentences.Count - 1)].End;
+        var counts = new Dictionary<string, (int Count, double Salience)>(StringComparer.Ordinal);
+        foreach (var (mention, weight) in titleMentions.Select(m => (m, 3.0)).Concat(mentions.Select(m => (m, m.Start < leadEnd ? 2.0 : 1.0))))
+        {
+            var (count, salience) = counts.GetValueOrDefault(mention.Organisation.Name);
+            counts[mention.Organisation.Name] = (count + 1, salience + weight);
+        }
+
         foreach (var sourceOrg in sourceOrgs.Where(s => !string.IsNullOrWhiteSpace(s)))
         {
             var name = Canonical(sourceOrg);
             if (!counts.ContainsKey(name))
             {
-                counts[name] = _catalogue.FindOrganisation(name) is null ? CountWord(text, name) : 0;
+                var count = _catalogue.FindOrganisation(name) is null ? CountWord(text, name) : 0;
+                counts[name] = (count, count);
             }
         }
 
         return counts
-            .Select(c => new OrgMention(c.Key, c.Value))
-            .OrderByDescending(o => o.Mentions)
-            .ThenBy(o => o.Name, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Value.Salience)
+            .ThenByDescending(c => c.Value.Count)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new OrgMention(c.Key, c.Value.Count))
             .ToList();
     }
 
