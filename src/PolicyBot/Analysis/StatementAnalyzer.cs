@@ -5,8 +5,8 @@ using PolicyBot.History;
 namespace PolicyBot.Analysis;
 
 /// <summary>
-/// The analysis step the pipeline calls: topic relevance, organisations, attributed direct quotes, stance and a
-/// lead summary. Rule-based and explainable; never throws on bad input (only on cancellation) and reads at most
+/// The analysis step the pipeline calls: topic relevance, organisations, attributed direct quotes, stance and an
+/// extractive summary. Rule-based and explainable; never throws on bad input (only on cancellation) and reads at most
 /// <see cref="MaxTextLength"/> characters of a document, so time stays bounded.
 /// </summary>
 public sealed partial class StatementAnalyzer
@@ -29,7 +29,7 @@ public sealed partial class StatementAnalyzer
     private readonly QuoteFinder _quotes = new();
     private readonly SpeakerResolver _speakers = new();
     private readonly StanceClassifier _stances = new();
-    private readonly LeadSummarizer _summarizer = new(new NoiseNormalizer());
+    private readonly ExtractiveSummarizer _summarizer;
     private readonly PersonFinder _people;
 
     public StatementAnalyzer(IOptions<AnalysisOptions> options, ILogger<StatementAnalyzer> logger)
@@ -38,6 +38,7 @@ public sealed partial class StatementAnalyzer
         _logger = logger;
         _catalogue = LoadCatalogue(_options.CatalogueFile, logger);
         _topics = new TopicMatcher(_options.EffectiveTerms);
+        _summarizer = new ExtractiveSummarizer(new NoiseNormalizer(), _topics);
         _relevance = new RelevanceScorer(_topics, new TopicMatcher(_options.EffectiveContextTerms));
         _people = new PersonFinder(_catalogue);
     }

@@ -3,9 +3,9 @@ using PolicyBot.History;
 
 namespace PolicyBot.Tests.Analysis;
 
-public sealed class LeadSummarizerTests
+public sealed class ExtractiveSummarizerTests
 {
-    private readonly LeadSummarizer _summarizer = new(new NoiseNormalizer());
+    private readonly ExtractiveSummarizer _summarizer = new(new NoiseNormalizer(), new TopicMatcher(AnalysisOptions.DefaultTerms));
     private readonly SentenceSplitter _splitter = new();
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class LeadSummarizerTests
         var summary = Summarize(text, "Open weights win");
 
         // Assert
-        summary.ShouldBe("The first real sentence is here. The second follows. A third one too.");
+        summary.ShouldBe("The first real sentence is here. The second follows.");
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class LeadSummarizerTests
         var summary = Summarize(text, null);
 
         // Assert
-        summary.Length.ShouldBeLessThanOrEqualTo(LeadSummarizer.MaxLength);
+        summary.Length.ShouldBeLessThanOrEqualTo(ExtractiveSummarizer.MaxLength);
         summary.ShouldEndWith("word…");
     }
 
@@ -56,6 +56,36 @@ public sealed class LeadSummarizerTests
         // Act / Assert
         Summarize("Share\n\n1.2K views\n\nJuly 31, 2025", "  The title  ").ShouldBe("The title");
         Summarize("", null).ShouldBe("");
+    }
+
+    [Fact]
+    public void Central_On_Topic_Sentences_Beat_An_Off_Topic_Lead()
+    {
+        // Arrange
+        const string text = "It was a warm morning in Menlo Park when the announcement came.\n\n"
+            + "Meta said it would keep releasing open weights for its Llama models.\n\n"
+            + "Sign up for our newsletter to get the latest AI news.\n\n"
+            + "Reporting by Jane Roe; editing by John Doe.\n\n"
+            + "The company argued that open weights for Llama models make AI safer, and critics said open weights help attackers.";
+
+        // Act
+        var summary = Summarize(text, "Meta to keep releasing Llama open weights");
+
+        // Assert
+        summary.ShouldBe("Meta said it would keep releasing open weights for its Llama models. "
+            + "The company argued that open weights for Llama models make AI safer, and critics said open weights help attackers.");
+    }
+
+    [Theory]
+    [InlineData("WASHINGTON, July 31, 2025")]
+    [InlineData("July 31, 2025 8:46 AM ET")]
+    [InlineData("We use cookies to give you the best experience on our site.")]
+    [InlineData("Photograph: Jane Roe/Getty Images")]
+    [InlineData("Subscribe now to keep reading and get unlimited access.")]
+    public void Boilerplate_Alone_Is_Never_The_Summary(string line)
+    {
+        // Act / Assert
+        Summarize(line, "Title").ShouldBe("Title");
     }
 
     private string Summarize(string text, string? title) => _summarizer.Summarize(text, _splitter.SplitSpans(text), title);
