@@ -23,19 +23,25 @@ internal sealed partial class StanceClassifier
         "more secure", "transparen", "innovation", "accessible", "empower", "positive", "broadly", "with the world",
         "commit", "continue to release", "continue to open", "champion", "advocate", "important", "should be open",
         "will open source", "will release", "we release", "we are releasing", "we're releasing", "proud to release",
+        "keep releasing", "continue releasing", "keep publishing", "keep open", "remain open", "stay open", "freely available",
+        "open ecosystem", "open science", "level playing field", "release the weights", "releasing the weights", "wrong side of history",
+        "open source strategy", "we open sourced", "we're open sourcing", "we are open sourcing", "available to everyone", "for everyone",
     ];
 
     private static readonly string[] CautiousCues =
     [
         "careful", "cautious", "caution", "risk", "safety concern", "dangerous", "danger", "misuse", "harm", "no longer responsible",
         "irresponsible", "rigorous", "mitigat", "restrict", "withhold", "keep closed", "keep them closed", "remain closed", "stay closed", "threat",
-        "bad actors", "adversar", "national security", "safeguard", "novel safety",
+        "bad actors", "adversar", "national security", "safeguard", "novel safety", "not obligated", "no obligation", "reconsider",
+        "rethink", "more selective", "selective", "pull back", "step back", "too powerful", "too dangerous", "catastroph", "bioweapon",
+        "weapon", "unsafe", "keep proprietary", "stay proprietary", "behind an api", "closed source", "closed model", "gated",
+        "no longer open", "export control",
     ];
 
     private static readonly string[] Anchors =
     [
         "open source", "open sourc", "open weight", "open model", "openly", "open", "weights", "release", "releasing",
-        "publish", "share", "shared", "sharing", "closed", "proprietary", "available",
+        "publish", "share", "shared", "sharing", "closed", "proprietary", "available", "stick with", "llama", "licen",
     ];
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)

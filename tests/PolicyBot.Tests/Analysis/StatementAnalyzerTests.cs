@@ -127,7 +127,7 @@ public sealed class StatementAnalyzerTests
         var analysis = await _analyzer.AnalyzeAsync(input, CancellationToken.None);
 
         // Assert
-        analysis.Quotes.ShouldHaveSingleItem().ShouldBe(new Quote("We will keep publishing open weights for researchers.", null, "Meta", "neutral"));
+        analysis.Quotes.ShouldHaveSingleItem().ShouldBe(new Quote("We will keep publishing open weights for researchers.", null, "Meta", "open"));
     }
 
     [Fact]
