@@ -20,6 +20,12 @@ public sealed class StanceClassifierTests
     [InlineData("We released the weights on Tuesday.", "open")]
     [InlineData("Safety is necessary and risks are real.", "neutral")]
     [InlineData("", "neutral")]
+    [InlineData("We won't open-source the new model.", "cautious")]
+    [InlineData("We're not obligated to stick with open source if it stops serving us.", "cautious")]
+    [InlineData("We will keep releasing weights for every model we train.", "open")]
+    [InlineData("We remain committed to open source, but we will not release our largest model.", "cautious")]
+    [InlineData("I personally think we have been on the wrong side of history here and need to figure out a different open source strategy", "open")]
+    [InlineData("The lab will be more selective about which models it open-sources.", "cautious")]
     public void Passage_Stance_Follows_Cues_Negation_And_Contrast(string passage, string expected) =>
         _classifier.Classify(passage).ShouldBe(expected);
 

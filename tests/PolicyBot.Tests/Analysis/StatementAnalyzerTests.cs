@@ -210,6 +210,44 @@ public sealed class StatementAnalyzerTests
     }
 
     [Fact]
+    public async Task Navigation_Only_Deeply_Nested_And_Non_English_Input_Is_Analysed_Without_Error()
+    {
+        // Arrange
+        var navigation = string.Join("\n", Enumerable.Repeat("Home\nWorld\nBusiness\nTech\nSign up\nShare\nCookie settings", 500));
+        var nested = string.Concat(Enumerable.Repeat("“‘«„「", 20_000)) + string.Concat(Enumerable.Repeat("」“»’”", 20_000));
+        const string chinese = "「我们将继续开源我们的模型权重，」该公司首席执行官说。开源人工智能对研究者很重要。";
+
+        // Act
+        var results = new List<StatementAnalysis>();
+        foreach (var text in new[] { navigation, nested, chinese })
+        {
+            results.Add(await _analyzer.AnalyzeAsync(new AnalysisInput(null, text, null, null, []), CancellationToken.None));
+        }
+
+        // Assert
+        results[0].Relevant.ShouldBeFalse();
+        results[0].Summary.ShouldBe("");
+        results[1].Quotes.ShouldAllBe(q => nested.Contains(q.Text));
+        results[2].Quotes.ShouldHaveSingleItem().Text.ShouldBe("我们将继续开源我们的模型权重，");
+    }
+
+    [Fact]
+    public async Task Open_Letter_And_OpenAI_As_A_Name_Are_Not_Open_Source_AI()
+    {
+        // Arrange
+        const string text = "Hundreds of AI researchers signed an open letter on Tuesday. OpenAI said its new model would launch next week. "
+            + "OpenAI chief executive Sam Altman said the model was faster. The letter asked labs to pause frontier training.";
+
+        // Act
+        var analysis = await _analyzer.AnalyzeAsync(new AnalysisInput("Researchers sign open letter as OpenAI readies model", text, null, null, []), CancellationToken.None);
+
+        // Assert
+        analysis.Relevant.ShouldBeFalse();
+        analysis.Matched.ShouldBeEmpty();
+        analysis.Orgs[0].Name.ShouldBe("OpenAI");
+    }
+
+    [Fact]
     public async Task Null_Fields_Are_Tolerated()
     {
         // Act
