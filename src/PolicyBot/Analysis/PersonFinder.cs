@@ -22,6 +22,12 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
         "Chair", "Chairman", "Chairwoman", "Founder", "Co", "Researcher", "Professor", "Spokesperson", "Spokesman", "Spokeswoman",
         "CEO", "CTO", "CFO", "Head", "Lead", "Senior", "General", "Counsel", "Commissioner", "Governor", "Mayor", "Analyst",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "AI", "Open", "Source",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Times", "Post", "Journal", "News", "Press", "Review", "Magazine", "Guardian", "Telegraph", "Economist", "Reuters", "Bloomberg",
+        "Verge", "Wired", "Street", "Agency", "Institute", "University", "Foundation", "Commission", "Council", "Committee", "Ministry",
+        "Department", "Office", "Parliament", "Congress", "Senate", "House", "Group", "Inc", "Labs", "Lab", "Company", "Corporation",
+        "Association", "Union", "Act", "Code", "Definition", "Initiative", "Alliance", "Model", "Models", "Weights", "License", "Licence",
+        "Federal", "National", "European", "American", "Chinese", "British", "French", "German", "Financial", "Information",
     };
 
     public IReadOnlyList<PersonMention> Find(string text, IReadOnlyList<ActorMention> actors, IReadOnlyList<SentenceSpan> sentences)

@@ -50,11 +50,14 @@ internal sealed partial class StanceClassifier
         "can't", "cannot", "shouldn't", "wouldn't",
     };
 
+    /// <summary>Whether a passage speaks of openness at all (open source, weights, releasing, licences …).</summary>
+    public bool Anchored(string passage) => HasAnchor(TopicMatcher.Normalise(passage ?? ""));
+
     /// <summary>The stance of one passage: open, cautious, mixed or neutral.</summary>
     public string Classify(string passage)
     {
         var text = TopicMatcher.Normalise(passage ?? "");
-        if (!Anchors.Any(a => ContainsWordStart(text, a)))
+        if (!HasAnchor(text))
         {
             return Neutral;
         }
@@ -136,6 +139,8 @@ internal sealed partial class StanceClassifier
         var before = text[Math.Max(0, cueStart - 40)..cueStart].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return before.TakeLast(3).Any(w => Negators.Contains(w.Trim(',', ';', ':', '.')) || w.EndsWith("n't", StringComparison.Ordinal));
     }
+
+    private static bool HasAnchor(string normalised) => Anchors.Any(a => ContainsWordStart(normalised, a));
 
     private static bool ContainsWordStart(string text, string word)
     {

@@ -89,7 +89,7 @@ public sealed partial class StatementAnalyzer
             var words = text.Substring(span.Start, span.Length);
             var (speaker, org) = speakers[i];
             var stance = _stances.Classify(words);
-            var rank = _topics.Hits(words) + (stance == StanceClassifier.Neutral ? 0 : 0.5) + (speaker is null ? 0 : 0.25);
+            var rank = QuoteRank(words, stance, speaker, org, orgs);
             quotes.Add((new Quote(words, speaker, org ?? hint, stance), rank, span.Start));
         }
 
@@ -99,6 +99,20 @@ public sealed partial class StatementAnalyzer
         var stanceOfDocument = DocumentStance(text, sentences, distinct.Select(q => q.Quote.Stance).ToList());
         var summary = _summarizer.Summarize(text, sentences, title);
         return new StatementAnalysis(relevance >= _options.RelevanceThreshold, relevance, matched, orgs, stanceOfDocument, summary, best);
+    }
+
+    /// <summary>
+    /// How much a quote belongs in an alert: topic terms (up to three), openness vocabulary, a stance, a known speaker,
+    /// and a speaker from the document's most salient organisation.
+    /// </summary>
+    private double QuoteRank(string words, string stance, string? speaker, string? org, IReadOnlyList<OrgMention> orgs)
+    {
+        double rank = Math.Min(3, _topics.Hits(words));
+        rank += _stances.Anchored(words) ? 0.75 : 0;
+        rank += stance == StanceClassifier.Neutral ? 0 : 0.5;
+        rank += speaker is null ? 0 : 0.25;
+        rank += org is not null && orgs.Count > 0 && orgs[0].Name == org ? 0.25 : 0;
+        return rank;
     }
 
     /// <summary>From the quotes when they take sides; otherwise from the text's own on-topic sentences.</summary>
