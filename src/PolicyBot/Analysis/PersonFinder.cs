@@ -103,7 +103,8 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
 
         foreach (Match match in CompanySpeaks().Matches(text))
         {
-            var named = actors.LastOrDefault(a => a.End <= match.Index && a.Organisation.Kind is "company" or "lab");
+            var spokesperson = match.Groups["spokesperson"].Success;
+            var named = actors.LastOrDefault(a => a.End <= match.Index && (spokesperson || a.Organisation.Kind is "company" or "lab"));
             if (named is not null)
             {
                 yield return new PersonMention(match.Index, match.Index + match.Length, named.Organisation.Name, named.Organisation.Name, IsOrganisation: true);
@@ -182,7 +183,7 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
     [GeneratedRegex(@"^(?:'s|’s)?\s*(?:[,.;:)]|$|\s(?:in|on|at|last|this|earlier)\s)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseEnds();
 
-    [GeneratedRegex(@"\bthe\s(?:company|firm|lab|startup|start-up)(?:'s|’s)?(?:\s(?:spokesperson|spokesman|spokeswoman|representative))?\s(?:said|says|wrote|added|stated|told)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:the\s(?:company|firm|lab|startup|start-up)(?:'s|’s)?(?:\s(?:spokesperson|spokesman|spokeswoman|representative))?|(?<spokesperson>the\s(?:spokesperson|spokesman|spokeswoman)))\s(?:said|says|wrote|added|stated|told)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompanySpeaks();
 
     [GeneratedRegex(@"\b" + Verb + @"\s" + Descriptor + Name, RegexOptions.CultureInvariant)]

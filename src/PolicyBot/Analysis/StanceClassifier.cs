@@ -24,7 +24,7 @@ internal sealed partial class StanceClassifier
         "commit", "continue to release", "continue to open", "champion", "advocate", "important", "should be open",
         "will open source", "will release", "we release", "we are releasing", "we're releasing", "proud to release",
         "keep releasing", "continue releasing", "keep publishing", "keep open", "remain open", "stay open", "freely available",
-        "open ecosystem", "open science", "level playing field", "release the weights", "releasing the weights", "wrong side of history",
+        "open ecosystem", "open science", "level playing field", "wrong side of history",
         "open source strategy", "we open sourced", "we're open sourcing", "we are open sourcing", "available to everyone", "for everyone",
     ];
 
