@@ -164,7 +164,7 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
 
     private const string Name = @"(?<name>(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)(?:\s(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)){1,3})";
 
-    private const string Verb = "(?:said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|according to)";
+    private const string Verb = "(?:said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|according to|countered|cautioned|stressed|acknowledged|admitted|added|recalled|predicted|tweeted|testified|claimed|commented|responded)";
 
     private const string Descriptor = @"(?:(?:[\p{L}\d&.'’-]+)\s){0,4}?";
 

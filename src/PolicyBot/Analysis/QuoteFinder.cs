@@ -235,7 +235,7 @@ internal sealed partial class QuoteFinder
     private static bool IsParagraphBreak(string text, int i) =>
         text[i] == '\n' && i + 1 < text.Length && (text[i + 1] == '\n' || (text[i + 1] == '\r' && i + 2 < text.Length && text[i + 2] == '\n'));
 
-    [GeneratedRegex(@"^\W{0,3}(?:(?:he|she|they|it|we|I)\s)?(?:said|says|wrote|writes|told|added|adds|argued|argues|stated|noted|explained|warned|according)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W{0,3}(?:(?:he|she|they|it|we|I)\s)?(?:said|says|wrote|writes|told|added|adds|argued|argues|stated|noted|explained|warned|according|countered|cautioned|insisted|replied|declared|tweeted|posted)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReportingClause();
 
     [GeneratedRegex(@"\b(?:titled|entitled|headlined)[,:]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

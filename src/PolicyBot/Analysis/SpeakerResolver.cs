@@ -103,7 +103,8 @@ internal sealed partial class SpeakerResolver
             return (inTail.Name, inTail.Organisation);
         }
 
-        if (previous.Speaker is not null && previous.Close >= 0 && first.Open - previous.Close <= FollowOnReach && StandsAlone(head))
+        if (previous.Speaker is not null && previous.Close >= 0 && first.Open - previous.Close <= FollowOnReach && StandsAlone(head)
+            && !people.Any(p => p.Start >= previous.Close && p.End <= first.Open && p.Name != previous.Speaker && !p.IsOrganisation))
         {
             return (previous.Speaker, previous.Organisation);
         }
@@ -210,7 +211,7 @@ internal sealed partial class SpeakerResolver
     /// <summary>"J. Doe" or "U.S." — a full stop after a single capital is not a sentence end.</summary>
     private static bool IsInitial(string text, int i) => i >= 1 && char.IsUpper(text[i - 1]) && (i < 2 || !char.IsLetter(text[i - 2]));
 
-    private const string Verbs = "said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|continued|according|recalled|cautioned|stressed|emphasised|emphasized|acknowledged|admitted|conceded|predicted|responded|put it|told reporters|a déclaré|a dit|a affirmé|a ajouté|a expliqué|selon|sagte|erklärte|betonte|dijo|afirmó";
+    private const string Verbs = "said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|continued|according|recalled|cautioned|stressed|emphasised|emphasized|acknowledged|admitted|conceded|predicted|responded|put it|told reporters|countered|disagreed|agreed|asked|concluded|announced|promised|vowed|pledged|maintained|claimed|suggested|tweeted|observed|commented|testified|a déclaré|a dit|a affirmé|a ajouté|a expliqué|selon|sagte|erklärte|betonte|dijo|afirmó";
 
     [GeneratedRegex(@"\b(?:" + Verbs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpeechVerb();

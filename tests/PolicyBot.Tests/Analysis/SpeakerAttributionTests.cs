@@ -111,6 +111,21 @@ public sealed class SpeakerAttributionTests
     }
 
     [Fact]
+    public async Task A_Person_Named_Between_Two_Quotes_Takes_The_Second()
+    {
+        // Arrange
+        const string text = "“Open weights are a gift to our rivals and a real risk,” said Jane Roe, a researcher.\n\n"
+            + "Zuckerberg disagreed in his letter.\n\n“" + Necessary + "”";
+
+        // Act
+        var quotes = await Quotes(text);
+
+        // Assert
+        quotes.Single(q => q.Text == Necessary).Speaker.ShouldBe("Mark Zuckerberg");
+        quotes.Single(q => q.Text != Necessary).Speaker.ShouldBe("Jane Roe");
+    }
+
+    [Fact]
     public async Task Quote_Then_Colon_Introduction_Attributes_The_Next_Quote_Not_The_Previous()
     {
         // Arrange
