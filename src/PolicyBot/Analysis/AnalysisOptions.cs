@@ -29,7 +29,8 @@ public sealed class AnalysisOptions : IValidatableObject
     [
         "open source", "open-sourcing", "open-sourced", "open-sources", "open weights", "open-weight", "open model", "open models",
         "openly release", "openly released", "openly available", "model weights", "weights openly", "closed models", "closed-source",
-        "proprietary models", "proprietary model", "open AI models", "Open Source AI Definition", "open-washing", "open-source AI", "open-source model", "open-source models", "open-weights model",
+        "proprietary models", "proprietary model", "open AI models", "Open Source AI Definition", "open-washing", "open-source AI",
+        "open-source model", "open-source models", "open-weights model",
         "Llama", "Gemma", "Qwen", "gpt-oss", "open licence", "open license", "model licence", "model license",
         "community license", "permissive licence", "permissive license", "Apache 2.0", "widely available model weights",
     ];
@@ -38,13 +39,10 @@ public sealed class AnalysisOptions : IValidatableObject
     public IReadOnlyList<string> EffectiveTerms => Terms.Count > 0 ? Terms : DefaultTerms;
 
     /// <summary>
-    /// Words that give a sentence its AI angle; a topic term counts only with one of these in its sentence or a
-    /// neighbouring one (so open-source software news and "open" in other senses do not count).
-    /// Empty means <see cref="DefaultContextTerms"/>.
+    /// AI vocabulary that gives a sentence its AI angle: a topic term counts only with one of these in its sentence or
+    /// a neighbouring one, so open-source software news and "open" in other senses do not count. The field, models and
+    /// weights, and model families that are not topic terms themselves. (Not bound from configuration.)
     /// </summary>
-    public List<string> ContextTerms { get; set; } = [];
-
-    /// <summary>AI vocabulary: the field, models and weights, and model families that are not topic terms themselves.</summary>
     public static IReadOnlyList<string> DefaultContextTerms { get; } =
     [
         "AI", "A.I.", "artificial intelligence", "model", "models", "LLM", "LLMs", "large language model", "language models",
@@ -53,16 +51,8 @@ public sealed class AnalysisOptions : IValidatableObject
         "Grok", "OLMo", "Kimi", "Falcon", "BLOOM", "checkpoints", "training data", "inference", "fine-tune", "fine-tuning",
     ];
 
-    /// <summary>The context terms in force.</summary>
-    public IReadOnlyList<string> EffectiveContextTerms => ContextTerms.Count > 0 ? ContextTerms : DefaultContextTerms;
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ContextTerms.Any(string.IsNullOrWhiteSpace))
-        {
-            yield return new ValidationResult("Analysis:ContextTerms must not contain blank terms.", [nameof(ContextTerms)]);
-        }
-
         if (Terms.Any(string.IsNullOrWhiteSpace))
         {
             yield return new ValidationResult("Analysis:Terms must not contain blank terms.", [nameof(Terms)]);

@@ -39,7 +39,7 @@ public sealed partial class StatementAnalyzer
         _catalogue = LoadCatalogue(_options.CatalogueFile, logger);
         _topics = new TopicMatcher(_options.EffectiveTerms);
         _summarizer = new ExtractiveSummarizer(new NoiseNormalizer(), _topics);
-        _relevance = new RelevanceScorer(_topics, new TopicMatcher(_options.EffectiveContextTerms));
+        _relevance = new RelevanceScorer(_topics, new TopicMatcher(AnalysisOptions.DefaultContextTerms));
         _people = new PersonFinder(_catalogue);
     }
 
