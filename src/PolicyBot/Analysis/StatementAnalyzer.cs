@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.History;
@@ -82,7 +83,7 @@ public sealed partial class StatementAnalyzer
         var hint = input?.SourceOrgs is { Count: 1 } sourceOrgs ? Canonical(sourceOrgs[0]) : null;
         var spans = _quotes.Find(text).Take(MaxQuotes).ToList();
         var speakers = _speakers.Resolve(text, spans, sentences, people, actors);
-        var quotes = new List<(Quote Quote, double Rank, int Position)>();
+        var quotes = new List<(Quote Quote, double Rank, int Position, bool Background)>();
         for (var i = 0; i < spans.Count; i++)
         {
             var span = spans[i];
@@ -90,13 +91,14 @@ public sealed partial class StatementAnalyzer
             var (speaker, org) = speakers[i];
             var stance = _stances.Classify(words);
             var rank = QuoteRank(words, stance, speaker, org, orgs);
-            quotes.Add((new Quote(words, speaker, org ?? hint, stance), rank, span.Start));
+            quotes.Add((new Quote(words, speaker, org ?? hint, stance), rank, span.Start, IsBackground(text, span)));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var distinct = quotes.DistinctBy(q => q.Quote.Text, StringComparer.Ordinal).ToList();
         var best = distinct.OrderByDescending(q => q.Rank).ThenBy(q => q.Position).Take(BestQuotes).Select(q => q.Quote).ToList();
-        var stanceOfDocument = DocumentStance(text, sentences, distinct.Select(q => q.Quote.Stance).ToList());
+        var current = distinct.Where(q => !q.Background && q.Quote.Stance != StanceClassifier.Neutral).ToList();
+        var stanceOfDocument = DocumentStance(text, sentences, (current.Count > 0 ? current : distinct).Select(q => q.Quote.Stance).ToList());
         var summary = _summarizer.Summarize(text, sentences, title);
         return new StatementAnalysis(relevance >= _options.RelevanceThreshold, relevance, matched, orgs, stanceOfDocument, summary, best);
     }
@@ -114,6 +116,29 @@ public sealed partial class StatementAnalyzer
         rank += org is not null && orgs.Count > 0 && orgs[0].Name == org ? 0.25 : 0;
         return rank;
     }
+
+    /// <summary>
+    /// A quote recalled from the past ("wrote last year that “…”", "said in 2024", "had argued") is background: the
+    /// document's stance comes from current statements when there are any.
+    /// </summary>
+    private static bool IsBackground(string text, QuoteSpan span)
+    {
+        var from = span.Open;
+        while (from > 0 && span.Open - from < 200 && text[from - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            from--;
+        }
+
+        var to = Math.Min(text.Length, span.Close + 80);
+        var end = text.IndexOfAny(['.', '\n'], span.Close, to - span.Close);
+        var around = text[from..span.Open] + " " + text[span.Close..(end < 0 ? to : end)];
+        return BackgroundPattern().IsMatch(around);
+    }
+
+    [GeneratedRegex(
+        @"\b(?:last\syear|years?\sago|months\sago|in\s(?:19|20)\d\d|previously|at\sthe\stime|back\sthen|back\sin|once\s(?:said|wrote|argued)|had\s(?:said|written|argued|declared|insisted)|earlier\sthis\syear|a\syear\searlier)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BackgroundPattern();
 
     /// <summary>From the quotes when they take sides; otherwise from the text's own on-topic sentences.</summary>
     private string DocumentStance(string text, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<string> quoteStances)

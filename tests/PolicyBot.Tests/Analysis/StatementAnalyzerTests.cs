@@ -176,6 +176,20 @@ public sealed class StatementAnalyzerTests
     }
 
     [Fact]
+    public async Task A_Quote_Recalled_From_Last_Year_Does_Not_Make_A_Change_Of_Position_Mixed()
+    {
+        // Arrange
+        var text = $"Zuckerberg wrote last year that “{Necessary}”\n\nOn Wednesday he struck a different note. “{Careful}” he wrote.";
+
+        // Act
+        var analysis = await _analyzer.AnalyzeAsync(new AnalysisInput("Meta and open-source AI", text, null, null, []), CancellationToken.None);
+
+        // Assert
+        analysis.Quotes.Select(q => q.Stance).ShouldBe(["open", "cautious"], ignoreOrder: true);
+        analysis.Stance.ShouldBe("cautious");
+    }
+
+    [Fact]
     public async Task Statement_Without_Quotes_Takes_Its_Stance_From_Its_Own_Sentences()
     {
         // Arrange
