@@ -101,7 +101,7 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
             }
         }
 
-        foreach (Match match in CompanySpeaks().Matches(text))
+        foreach (var match in CompanySpeaks().Matches(text).Take(MaxOtherNames))
         {
             var spokesperson = match.Groups["spokesperson"].Success;
             var named = actors.LastOrDefault(a => a.End <= match.Index && (spokesperson || a.Organisation.Kind is "company" or "lab"));

@@ -289,6 +289,23 @@ public sealed class StatementAnalyzerTests
     }
 
     [Fact]
+    public async Task Dense_Quotes_Speakers_And_Organisations_Stay_Verbatim_And_Bounded()
+    {
+        // Arrange
+        var text = string.Concat(Enumerable.Range(0, 3_000).Select(i =>
+            $"The company said “open weights number {i} are good for all of us,” a Meta spokesperson said. Meta's CEO said: ‘We’ll keep model {i} open.’\n\n"));
+
+        // Act
+        var analysis = await _analyzer.AnalyzeAsync(new AnalysisInput("Open weights", text, null, null, []), CancellationToken.None);
+
+        // Assert
+        analysis.Relevant.ShouldBeTrue();
+        analysis.Quotes.Count.ShouldBe(3);
+        analysis.Quotes.ShouldAllBe(q => text.Contains(q.Text) && q.Speaker != null);
+        analysis.Summary.Length.ShouldBeLessThanOrEqualTo(600);
+    }
+
+    [Fact]
     public async Task Cancellation_Is_Honoured()
     {
         // Arrange
