@@ -14,6 +14,8 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
 {
     private const int MaxOtherNames = 50;
 
+    private const int SubjectReach = 3_000;
+
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
         "The", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We", "I",
@@ -28,6 +30,8 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
         "Department", "Office", "Parliament", "Congress", "Senate", "House", "Group", "Inc", "Labs", "Lab", "Company", "Corporation",
         "Association", "Union", "Act", "Code", "Definition", "Initiative", "Alliance", "Model", "Models", "Weights", "License", "Licence",
         "Federal", "National", "European", "American", "Chinese", "British", "French", "German", "Financial", "Information",
+        "Judge", "Justice", "District", "Senior", "Technology", "Science", "Digital", "Sir", "Dame", "Lord", "Baroness", "Rep", "Sen",
+        "Administrator", "Deputy", "Assistant", "Associate", "Principal", "Partner", "Engineer", "Scientist", "Economist", "Attorney",
     };
 
     public IReadOnlyList<PersonMention> Find(string text, IReadOnlyList<ActorMention> actors, IReadOnlyList<SentenceSpan> sentences)
@@ -103,13 +107,60 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
 
         foreach (var match in CompanySpeaks().Matches(text).Take(MaxOtherNames))
         {
-            var spokesperson = match.Groups["spokesperson"].Success;
-            var named = actors.LastOrDefault(a => a.End <= match.Index && (spokesperson || a.Organisation.Kind is "company" or "lab"));
+            var noun = match.Groups["noun"].Value.ToLowerInvariant();
+            var companyOnly = noun is "company" or "firm" or "lab" or "startup" or "start-up";
+            var named = SubjectBefore(text, actors, match.Index, companyOnly);
             if (named is not null)
             {
                 yield return new PersonMention(match.Index, match.Index + match.Length, named.Organisation.Name, named.Organisation.Name, IsOrganisation: true);
             }
         }
+    }
+
+    /// <summary>
+    /// The organisation "the company" or "the report" stands for: the last one named as a sentence's subject (within
+    /// its first five words) before <paramref name="position"/>, else the last one named at all.
+    /// </summary>
+    internal static ActorMention? SubjectBefore(string text, IReadOnlyList<ActorMention> actors, int position, bool companyOnly)
+    {
+        ActorMention? last = null;
+        for (var i = actors.Count - 1; i >= 0; i--)
+        {
+            var actor = actors[i];
+            if (actor.End > position)
+            {
+                continue;
+            }
+
+            if (position - actor.End > SubjectReach)
+            {
+                break;
+            }
+
+            if (companyOnly && actor.Organisation.Kind is not ("company" or "lab"))
+            {
+                continue;
+            }
+
+            last ??= actor;
+            var start = actor.Start;
+            var words = 0;
+            while (start > 0 && text[start - 1] is not ('.' or '!' or '?' or '\n' or '“' or '"') && words <= 5)
+            {
+                start--;
+                if (text[start] == ' ')
+                {
+                    words++;
+                }
+            }
+
+            if (words <= 5)
+            {
+                return actor;
+            }
+        }
+
+        return last;
     }
 
     private PersonMention? TrimmedName(string text, int start, int length)
@@ -131,10 +182,10 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
         return new PersonMention(offset, offset + name.Length, name, null);
     }
 
-    private static void AddSurnameMentions(string text, PersonMention person, List<PersonMention> people, IReadOnlyList<ActorMention> actors)
+    private static void AddSurnameMentions(string text, PersonMention person, List<PersonMention> people, IReadOnlyList<ActorMention> actors, int after = 0)
     {
         var surname = person.Name[(person.Name.LastIndexOf(' ') + 1)..];
-        var from = 0;
+        var from = after;
         while (from < text.Length)
         {
             var at = text.IndexOf(surname, from, StringComparison.Ordinal);
@@ -164,7 +215,7 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
 
     private const string Name = @"(?<name>(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)(?:\s(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)){1,3})";
 
-    private const string Verb = "(?:said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|according to|countered|cautioned|stressed|acknowledged|admitted|added|recalled|predicted|tweeted|testified|claimed|commented|responded)";
+    private const string Verb = "(?:said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|according to|countered|cautioned|stressed|acknowledged|admitted|recalled|predicted|tweeted|testified|claimed|commented|responded|announced|found|ruled|concluded|went on|asked|asks)";
 
     private const string Descriptor = @"(?:(?:[\p{L}\d&.'’-]+)\s){0,4}?";
 
@@ -183,7 +234,9 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
     [GeneratedRegex(@"^(?:'s|’s)?\s*(?:[,.;:)]|$|\s(?:in|on|at|last|this|earlier)\s)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseEnds();
 
-    [GeneratedRegex(@"\b(?:the\s(?:company|firm|lab|startup|start-up)(?:'s|’s)?(?:\s(?:spokesperson|spokesman|spokeswoman|representative))?|(?<spokesperson>the\s(?:spokesperson|spokesman|spokeswoman)))\s(?:said|says|wrote|added|stated|told)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?:the|its|a|an)\s(?<noun>company|firm|lab|startup|start-up|agency|department|ministry|commission|report|plan|paper|document|statement|readme|release\snotes|blog\spost|post|filing|administration|government|institute|foundation|organisation|organization|group|spokesperson|spokesman|spokeswoman)(?:(?:'s|’s)\s(?:authors|spokesperson|spokesman|spokeswoman|representative|statement))?\s(?:also\s)?(?:said|says|wrote|writes|write|added|adds|stated|states|told|argued|argues|notes|noted|reads|concludes|concluded|recommends|recommended|warned|warns)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompanySpeaks();
 
     [GeneratedRegex(@"\b" + Verb + @"\s" + Descriptor + Name, RegexOptions.CultureInvariant)]

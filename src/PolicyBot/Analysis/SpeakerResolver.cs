@@ -68,6 +68,11 @@ internal sealed partial class SpeakerResolver
         var openSentence = SentenceAt(sentences, first.Open);
         var headStart = Math.Max(Math.Min(openSentence?.Start ?? first.Open, first.Open), first.Open - HeadLength);
         headStart = Math.Max(headStart, ParagraphStart(text, first.Open));
+        if (string.IsNullOrWhiteSpace(text[headStart..first.Open]) && IntroducedBefore(text, headStart) is { } introduction)
+        {
+            headStart = introduction;
+        }
+
         var head = text[headStart..first.Open];
 
         if (TailBelongsHere(text, last, tail, tailEnd))
@@ -79,15 +84,15 @@ internal sealed partial class SpeakerResolver
                 return (spoken.Name, spoken.Organisation);
             }
 
-            if (PronounAfter().Match(tail) is { Success: true } pronoun && Earlier(people, first.Open, pronoun.Groups["it"].Success) is { } earlier)
+            if (PronounAfter().Match(tail) is { Success: true } pronoun && Earlier(text, people, actors, first.Open, pronoun.Groups["it"].Success) is { } earlier)
             {
-                return (earlier.Name, earlier.Organisation);
+                return earlier;
             }
         }
 
-        if (PronounBefore().Match(head) is { Success: true } before && Earlier(people, headStart + before.Index, before.Groups["it"].Success) is { } named)
+        if (PronounBefore().Match(head) is { Success: true } before && Earlier(text, people, actors, headStart + before.Index, before.Groups["it"].Success) is { } named)
         {
-            return (named.Name, named.Organisation);
+            return named;
         }
 
         var inHead = people.LastOrDefault(p => p.Start >= headStart && p.End <= first.Open && !p.IsOrganisation)
@@ -103,7 +108,8 @@ internal sealed partial class SpeakerResolver
             return (inTail.Name, inTail.Organisation);
         }
 
-        if (previous.Speaker is not null && previous.Close >= 0 && first.Open - previous.Close <= FollowOnReach && StandsAlone(head)
+        var sameSentence = openSentence is { } sentence && previous.Close > sentence.Start;
+        if (previous.Speaker is not null && previous.Close >= 0 && first.Open - previous.Close <= FollowOnReach && (StandsAlone(head) || sameSentence)
             && !people.Any(p => p.Start >= previous.Close && p.End <= first.Open && p.Name != previous.Speaker && !p.IsOrganisation))
         {
             return (previous.Speaker, previous.Organisation);
@@ -143,9 +149,46 @@ internal sealed partial class SpeakerResolver
         return !(endedSentence && start.Length > 0 && char.IsUpper(start[0]) && !PronounAfter().IsMatch(tail));
     }
 
-    /// <summary>The last speaker named before <paramref name="position"/>: a person, or for "it said" an organisation.</summary>
-    private static PersonMention? Earlier(IReadOnlyList<PersonMention> people, int position, bool organisation) =>
-        people.LastOrDefault(p => p.End <= position && p.End >= position - PronounReach && p.IsOrganisation == organisation);
+    /// <summary>
+    /// The last speaker named before <paramref name="position"/>: a person; for "it said" an organisation speaking
+    /// before, else the last organisation named as a sentence's subject.
+    /// </summary>
+    private static (string? Speaker, string? Organisation)? Earlier(
+        string text, IReadOnlyList<PersonMention> people, IReadOnlyList<ActorMention> actors, int position, bool organisation)
+    {
+        var named = people.LastOrDefault(p => p.End <= position && p.End >= position - PronounReach && p.IsOrganisation == organisation);
+        if (named is not null)
+        {
+            return (named.Name, named.Organisation);
+        }
+
+        return organisation && PersonFinder.SubjectBefore(text, actors, position, companyOnly: false) is { } subject
+            ? (subject.Organisation.Name, subject.Organisation.Name)
+            : null;
+    }
+
+    /// <summary>The start of the previous paragraph's last sentence when that paragraph ends with a colon ("The authors write:").</summary>
+    private static int? IntroducedBefore(string text, int paragraphStart)
+    {
+        var end = paragraphStart;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == 0 || text[end - 1] != ':')
+        {
+            return null;
+        }
+
+        var start = end - 1;
+        while (start > 0 && end - start < HeadLength && text[start - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            start--;
+        }
+
+        return start;
+    }
 
     private static bool StandsAlone(string head) => head.Trim().Length == 0;
 
@@ -211,7 +254,7 @@ internal sealed partial class SpeakerResolver
     /// <summary>"J. Doe" or "U.S." — a full stop after a single capital is not a sentence end.</summary>
     private static bool IsInitial(string text, int i) => i >= 1 && char.IsUpper(text[i - 1]) && (i < 2 || !char.IsLetter(text[i - 2]));
 
-    private const string Verbs = "said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|continued|according|recalled|cautioned|stressed|emphasised|emphasized|acknowledged|admitted|conceded|predicted|responded|put it|told reporters|countered|disagreed|agreed|asked|concluded|announced|promised|vowed|pledged|maintained|claimed|suggested|tweeted|observed|commented|testified|a déclaré|a dit|a affirmé|a ajouté|a expliqué|selon|sagte|erklärte|betonte|dijo|afirmó";
+    private const string Verbs = "said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|continued|according|recalled|cautioned|stressed|emphasised|emphasized|acknowledged|admitted|conceded|predicted|responded|put it|told reporters|countered|disagreed|agreed|asked|concluded|announced|promised|vowed|pledged|maintained|claimed|suggested|tweeted|observed|commented|testified|went on|announced|found|ruled|a déclaré|a dit|a affirmé|a ajouté|a expliqué|selon|sagte|erklärte|betonte|dijo|afirmó";
 
     [GeneratedRegex(@"\b(?:" + Verbs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpeechVerb();
