@@ -9,6 +9,9 @@ namespace PolicyBot.Analysis;
 /// a negator up to three words before a cue flips it ("not necessary" is cautious, "not dangerous" is open);
 /// a refusal to release ("won't do it", "will not open-source") is cautious, conditional or not. After a contrast
 /// ("that said", "but", "however") the last clause decides when it has a stance. Ties are "mixed".
+/// A quote may take its openness anchor from the sentence around it ("open source is “necessary for a positive AI
+/// future”"), and a quote that speaks of open source, open weights or open models with no cue either way and no
+/// refusal is a statement for openness ("we have open-sourced …", "the power of open research and open source").
 /// </summary>
 internal sealed partial class StanceClassifier
 {
@@ -26,6 +29,14 @@ internal sealed partial class StanceClassifier
         "keep releasing", "continue releasing", "keep publishing", "keep open", "remain open", "stay open", "freely available",
         "open ecosystem", "open science", "level playing field", "wrong side of history",
         "open source strategy", "we open sourced", "we're open sourcing", "we are open sourcing", "available to everyone", "for everyone",
+        "available to the world", "available for free", "power of open", "surpassing proprietary", "supportive environment", "excited",
+        "global standard", "opportunit", "unleash",
+    ];
+
+    private static readonly string[] StrongAnchors =
+    [
+        "open source", "open sourc", "open weight", "open model", "open research", "open science", "open ai", "open stack", "openness",
+        "openly", "llama", "available to the world", "gpt oss",
     ];
 
     private static readonly string[] CautiousCues =
@@ -34,8 +45,8 @@ internal sealed partial class StanceClassifier
         "irresponsible", "rigorous", "mitigat", "restrict", "withhold", "keep closed", "keep them closed", "remain closed", "stay closed", "threat",
         "bad actors", "adversar", "national security", "safeguard", "novel safety", "not obligated", "no obligation", "reconsider",
         "rethink", "more selective", "selective", "pull back", "step back", "too powerful", "too dangerous", "catastroph", "bioweapon",
-        "weapon", "unsafe", "keep proprietary", "stay proprietary", "behind an api", "closed source", "closed model", "gated",
-        "no longer open", "export control",
+        "weapon", "unsafe", "keep proprietary", "stay proprietary", "behind an api", "gated", "no longer open", "export control",
+        "safety challenge", "rogue", "not everything", "not open source everything", "wrong hands",
     ];
 
     private static readonly string[] Anchors =
@@ -54,14 +65,30 @@ internal sealed partial class StanceClassifier
     public bool Anchored(string passage) => HasAnchor(TopicMatcher.Normalise(passage ?? ""));
 
     /// <summary>The stance of one passage: open, cautious, mixed or neutral.</summary>
-    public string Classify(string passage)
+    public string Classify(string passage) => Classify(passage, null, quoted: false);
+
+    /// <summary>
+    /// The stance of a quote, anchored by <paramref name="context"/> (its sentence) when the quote itself does not
+    /// name openness; a quote that names it with no cue and no refusal is open.
+    /// </summary>
+    public string ClassifyQuote(string quote, string? context) => Classify(quote, context, quoted: true);
+
+    private static string Classify(string passage, string? context, bool quoted)
     {
         var text = TopicMatcher.Normalise(passage ?? "");
-        if (!HasAnchor(text))
+        if (!HasAnchor(text) && !(context is not null && HasAnchor(TopicMatcher.Normalise(context))))
         {
             return Neutral;
         }
 
+        var stance = Scored(text);
+        return stance == Neutral && quoted && StrongAnchors.Any(a => ContainsWordStart(text, a)) && RefusalPattern().Count(text) == 0
+            ? Open
+            : stance;
+    }
+
+    private static string Scored(string text)
+    {
         var contrast = ContrastPattern().Matches(text).LastOrDefault();
         if (contrast is not null)
         {
@@ -73,6 +100,22 @@ internal sealed partial class StanceClassifier
         }
 
         return Score(text);
+    }
+
+    /// <summary>
+    /// A document's stance from its quotes in reading order: each speaker's stance is the majority of theirs (a tie goes
+    /// to their last word, as in "…shared broadly. That said, …careful"); speakers who disagree make the document mixed.
+    /// </summary>
+    public string Document(IEnumerable<(string? Speaker, string Stance)> quotes)
+    {
+        var speakers = new Dictionary<string, (int Open, int Cautious, string Last)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (speaker, stance) in quotes.Where(q => q.Stance != Neutral))
+        {
+            var (open, cautious, _) = speakers.GetValueOrDefault(speaker ?? "");
+            speakers[speaker ?? ""] = (open + (stance is Open or Mixed ? 1 : 0), cautious + (stance is Cautious or Mixed ? 1 : 0), stance);
+        }
+
+        return Combine(speakers.Values.Select(s => s.Open > s.Cautious ? Open : s.Cautious > s.Open ? Cautious : s.Last));
     }
 
     /// <summary>Combines passage stances: disagreement is mixed, agreement wins, nothing is neutral.</summary>

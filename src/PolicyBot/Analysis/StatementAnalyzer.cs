@@ -89,7 +89,7 @@ public sealed partial class StatementAnalyzer
             var span = spans[i];
             var words = text.Substring(span.Start, span.Length);
             var (speaker, org) = speakers[i];
-            var stance = _stances.Classify(words);
+            var stance = _stances.ClassifyQuote(words, Around(text, span));
             var rank = QuoteRank(words, stance, speaker, org, orgs);
             quotes.Add((new Quote(words, speaker, org ?? hint, stance), rank, span.Start, IsBackground(text, span)));
         }
@@ -98,7 +98,7 @@ public sealed partial class StatementAnalyzer
         var distinct = quotes.DistinctBy(q => q.Quote.Text, StringComparer.Ordinal).ToList();
         var best = distinct.OrderByDescending(q => q.Rank).ThenBy(q => q.Position).Take(BestQuotes).Select(q => q.Quote).ToList();
         var current = distinct.Where(q => !q.Background && q.Quote.Stance != StanceClassifier.Neutral).ToList();
-        var stanceOfDocument = DocumentStance(text, sentences, (current.Count > 0 ? current : distinct).Select(q => q.Quote.Stance).ToList());
+        var stanceOfDocument = DocumentStance(text, sentences, (current.Count > 0 ? current : distinct).OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance)).ToList());
         var summary = _summarizer.Summarize(text, sentences, title);
         return new StatementAnalysis(relevance >= _options.RelevanceThreshold, relevance, matched, orgs, stanceOfDocument, summary, best);
     }
@@ -115,6 +115,17 @@ public sealed partial class StatementAnalyzer
         rank += speaker is null ? 0 : 0.25;
         rank += org is not null && orgs.Count > 0 && orgs[0].Name == org ? 0.25 : 0;
         return rank;
+    }
+
+    /// <summary>The quote's surroundings within its paragraph: up to 250 characters before and 150 after.</summary>
+    private static string Around(string text, QuoteSpan span)
+    {
+        var from = Math.Max(0, span.Open - 250);
+        var paragraph = text.LastIndexOf("\n\n", Math.Max(0, span.Open - 1), span.Open - from, StringComparison.Ordinal);
+        from = paragraph >= 0 ? paragraph + 2 : from;
+        var to = Math.Min(text.Length, span.Close + 150);
+        var next = text.IndexOf("\n\n", span.Close, to - span.Close, StringComparison.Ordinal);
+        return text[from..(next >= 0 ? next : to)];
     }
 
     /// <summary>
@@ -141,9 +152,9 @@ public sealed partial class StatementAnalyzer
     private static partial Regex BackgroundPattern();
 
     /// <summary>From the quotes when they take sides; otherwise from the text's own on-topic sentences.</summary>
-    private string DocumentStance(string text, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<string> quoteStances)
+    private string DocumentStance(string text, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<(string? Speaker, string Stance)> quotes)
     {
-        var fromQuotes = _stances.Combine(quoteStances);
+        var fromQuotes = _stances.Document(quotes);
         if (fromQuotes != StanceClassifier.Neutral)
         {
             return fromQuotes;
