@@ -30,7 +30,10 @@ public sealed class AnalysisOptions : IValidatableObject
         "open source", "open-sourcing", "open-sourced", "open-sources", "open weights", "open-weight", "open model", "open models",
         "openly release", "openly released", "openly available", "model weights", "weights openly", "closed models", "closed-source",
         "proprietary models", "proprietary model", "open AI models", "Open Source AI Definition", "open-washing", "open-source AI",
-        "open-source model", "open-source models", "open-weights model",
+        "open-source model", "open-source models", "open-weights model", "open foundation model", "open foundation models",
+        "open AI weights", "open AI systems", "open-weight AI", "openly available model weights", "publish the weights",
+        "published the weights", "publishes the weights", "release the weights", "released the weights", "releasing the weights",
+        "release its weights", "released its weights", "model's weights", "weights of its models", "weights of their models",
         "Llama", "Gemma", "Qwen", "gpt-oss", "open licence", "open license", "model licence", "model license",
         "community license", "permissive licence", "permissive license", "Apache 2.0", "widely available model weights",
     ];

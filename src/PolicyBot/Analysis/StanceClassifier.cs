@@ -24,7 +24,7 @@ internal sealed partial class StanceClassifier
     [
         "necessary", "essential", "path forward", "way forward", "good for", "benefit", "democratiz", "democratis", "safer",
         "more secure", "transparen", "innovation", "accessible", "empower", "positive", "broadly", "with the world",
-        "commit", "continue to release", "continue to open", "champion", "advocate", "important", "should be open",
+        "commit", "continue to release", "continue to open", "champion", "advocate", "important", "should be open", "continue to produce",
         "will open source", "will release", "we release", "we are releasing", "we're releasing", "proud to release",
         "keep releasing", "continue releasing", "keep publishing", "keep open", "remain open", "stay open", "freely available",
         "open ecosystem", "open science", "level playing field", "wrong side of history",
@@ -46,13 +46,13 @@ internal sealed partial class StanceClassifier
         "bad actors", "adversar", "national security", "safeguard", "novel safety", "not obligated", "no obligation", "reconsider",
         "rethink", "more selective", "selective", "pull back", "step back", "too powerful", "too dangerous", "catastroph", "bioweapon",
         "weapon", "unsafe", "keep proprietary", "stay proprietary", "behind an api", "gated", "no longer open", "export control",
-        "safety challenge", "rogue", "not everything", "not open source everything", "wrong hands",
+        "safety challenge", "rogue", "not everything", "not open source everything", "wrong hands", "undercut",
     ];
 
     private static readonly string[] Anchors =
     [
         "open source", "open sourc", "open weight", "open model", "openly", "open", "weights", "release", "releasing",
-        "publish", "share", "shared", "sharing", "closed", "proprietary", "available", "stick with", "llama", "licen",
+        "publish", "share", "shared", "sharing", "closed", "proprietary", "available", "stick with", "llama", "licen", "accessib",
     ];
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
@@ -83,6 +83,7 @@ internal sealed partial class StanceClassifier
 
         var stance = Scored(text);
         return stance == Neutral && quoted && StrongAnchors.Any(a => ContainsWordStart(text, a)) && RefusalPattern().Count(text) == 0
+            && !text.Split(' ').Any(w => Negators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal))
             ? Open
             : stance;
     }
@@ -104,12 +105,15 @@ internal sealed partial class StanceClassifier
 
     /// <summary>
     /// A document's stance from its quotes in reading order: each speaker's stance is the majority of theirs (a tie goes
-    /// to their last word, as in "…shared broadly. That said, …careful"); speakers who disagree make the document mixed.
+    /// to their last word, as in "…shared broadly. That said, …careful"), and a speaker's current words supersede what
+    /// they said in the past (background quotes); speakers who disagree make the document mixed.
     /// </summary>
-    public string Document(IEnumerable<(string? Speaker, string Stance)> quotes)
+    public string Document(IEnumerable<(string? Speaker, string Stance, bool Background)> quotes)
     {
+        var list = quotes.Where(q => q.Stance != Neutral).ToList();
+        var current = list.Where(q => !q.Background).Select(q => q.Speaker ?? "").ToHashSet(StringComparer.OrdinalIgnoreCase);
         var speakers = new Dictionary<string, (int Open, int Cautious, string Last)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (speaker, stance) in quotes.Where(q => q.Stance != Neutral))
+        foreach (var (speaker, stance, _) in list.Where(q => !q.Background || !current.Contains(q.Speaker ?? "")))
         {
             var (open, cautious, _) = speakers.GetValueOrDefault(speaker ?? "");
             speakers[speaker ?? ""] = (open + (stance is Open or Mixed ? 1 : 0), cautious + (stance is Cautious or Mixed ? 1 : 0), stance);
@@ -205,7 +209,7 @@ internal sealed partial class StanceClassifier
     private static partial Regex ContrastPattern();
 
     [GeneratedRegex(
-        @"\b(?:won't|will not|wouldn't|would not|not|never|no longer|stop|don't|do not|cannot|can't|shouldn't|should not)\s(?:[\w']+\s){0,3}?(?:release|releasing|open source|open sourcing|publish|publishing|share|sharing|do it|do that|make (?:it|them|the \w+) available)\b",
+        @"\b(?:won't|will not|wouldn't|would not|not|never|no longer|stop|don't|do not|cannot|can't|shouldn't|should not)\s(?:[\w']+\s){0,3}?(?:release|releasing|open source|open sourced|open sourcing|publish|publishing|share|sharing|do it|do that|make (?:it|them|the \w+) available)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex RefusalPattern();
 }

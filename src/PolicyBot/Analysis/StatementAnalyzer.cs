@@ -97,8 +97,7 @@ public sealed partial class StatementAnalyzer
         cancellationToken.ThrowIfCancellationRequested();
         var distinct = quotes.DistinctBy(q => q.Quote.Text, StringComparer.Ordinal).ToList();
         var best = distinct.OrderByDescending(q => q.Rank).ThenBy(q => q.Position).Take(BestQuotes).Select(q => q.Quote).ToList();
-        var current = distinct.Where(q => !q.Background && q.Quote.Stance != StanceClassifier.Neutral).ToList();
-        var stanceOfDocument = DocumentStance(text, sentences, (current.Count > 0 ? current : distinct).OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance)).ToList());
+        var stanceOfDocument = DocumentStance(text, sentences, distinct.OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance, q.Background)).ToList());
         var summary = _summarizer.Summarize(text, sentences, title);
         return new StatementAnalysis(relevance >= _options.RelevanceThreshold, relevance, matched, orgs, stanceOfDocument, summary, best);
     }
@@ -130,7 +129,7 @@ public sealed partial class StatementAnalyzer
 
     /// <summary>
     /// A quote recalled from the past ("wrote last year that “…”", "said in 2024", "had argued") is background: the
-    /// document's stance comes from current statements when there are any.
+    /// speaker's current statements, if any, decide their stance.
     /// </summary>
     private static bool IsBackground(string text, QuoteSpan span)
     {
@@ -152,7 +151,7 @@ public sealed partial class StatementAnalyzer
     private static partial Regex BackgroundPattern();
 
     /// <summary>From the quotes when they take sides; otherwise from the text's own on-topic sentences.</summary>
-    private string DocumentStance(string text, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<(string? Speaker, string Stance)> quotes)
+    private string DocumentStance(string text, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<(string? Speaker, string Stance, bool Background)> quotes)
     {
         var fromQuotes = _stances.Document(quotes);
         if (fromQuotes != StanceClassifier.Neutral)
