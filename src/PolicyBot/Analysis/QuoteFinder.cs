@@ -8,7 +8,7 @@ namespace PolicyBot.Analysis;
 /// Marks nested inside a quotation are part of it. A quotation continued into the next paragraph (the paragraph
 /// ends without a closing mark and the next begins with the opening mark again) is returned as its parts, one per
 /// paragraph, sharing a <see cref="QuoteSpan.Chain"/>. Skipped: unbalanced marks, quotes of one to three words
-/// (scare quotes), and titles of works ("a letter titled “Personal Superintelligence”").
+/// (scare quotes) unless a reporting clause follows ("“A big gamble,” she said"), and titles of works ("a letter titled “Personal Superintelligence”").
 /// </summary>
 internal sealed partial class QuoteFinder
 {
@@ -17,6 +17,8 @@ internal sealed partial class QuoteFinder
     private const int MinWords = 4;
 
     private const int MaxTitleWords = 12;
+
+    private const int MinAttributedWords = 2;
 
     public IReadOnlyList<QuoteSpan> Find(string text)
     {
@@ -110,7 +112,8 @@ internal sealed partial class QuoteFinder
             end--;
         }
 
-        if (end <= start || CountWords(text.AsSpan(start, end - start)) < MinWords)
+        var words = end <= start ? 0 : CountWords(text.AsSpan(start, end - start));
+        if (words < MinWords && !(words >= MinAttributedWords && !continued && Attributed(text, close)))
         {
             return null;
         }
@@ -171,6 +174,10 @@ internal sealed partial class QuoteFinder
 
         return true;
     }
+
+    /// <summary>A reporting clause right after the closing mark: a short quote with one ("“It's a gamble,” she said") is speech, not a scare quote.</summary>
+    private static bool Attributed(string text, int close) =>
+        close < text.Length && ReportingClause().IsMatch(text.AsSpan(close, Math.Min(40, text.Length - close)));
 
     private static bool IsTitleOfWork(string text, QuoteSpan quote)
     {

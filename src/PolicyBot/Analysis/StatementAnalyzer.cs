@@ -21,6 +21,10 @@ public sealed partial class StatementAnalyzer
 
     private const int BestQuotes = 3;
 
+    private const double BackgroundPenalty = 0.5;
+
+    private const double RedundancyPenalty = 1.5;
+
     private readonly AnalysisOptions _options;
     private readonly ILogger<StatementAnalyzer> _logger;
     private readonly ActorCatalogue _catalogue;
@@ -96,11 +100,44 @@ public sealed partial class StatementAnalyzer
 
         cancellationToken.ThrowIfCancellationRequested();
         var distinct = quotes.DistinctBy(q => q.Quote.Text, StringComparer.Ordinal).ToList();
-        var best = distinct.OrderByDescending(q => q.Rank).ThenBy(q => q.Position).Take(BestQuotes).Select(q => q.Quote).ToList();
+        var best = Best(distinct.Select(q => (q.Quote, q.Background ? q.Rank - BackgroundPenalty : q.Rank, q.Position)).ToList());
         var stanceOfDocument = DocumentStance(text, sentences, distinct.OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance, q.Background)).ToList());
         var summary = _summarizer.Summarize(text, sentences, title);
         return new StatementAnalysis(relevance >= _options.RelevanceThreshold, relevance, matched, orgs, stanceOfDocument, summary, best);
     }
+
+    /// <summary>
+    /// The best three quotes, greedily: each next pick loses rank for the words it shares with quotes already picked
+    /// (an alert should not say the same thing twice).
+    /// </summary>
+    private static List<Quote> Best(List<(Quote Quote, double Rank, int Position)> candidates)
+    {
+        var picked = new List<(Quote Quote, HashSet<string> Words)>();
+        var pool = candidates.OrderByDescending(c => c.Rank).ThenBy(c => c.Position).Take(MaxQuotes).ToList();
+        var words = pool.ToDictionary(c => c.Quote, c => ContentWords(c.Quote.Text));
+        while (picked.Count < BestQuotes && pool.Count > 0)
+        {
+            var next = pool
+                .Select(c => (Candidate: c, Score: c.Rank - (RedundancyPenalty * picked.Select(p => Overlap(words[c.Quote], p.Words)).DefaultIfEmpty(0).Max())))
+                .OrderByDescending(c => c.Score)
+                .ThenBy(c => c.Candidate.Position)
+                .First().Candidate;
+            picked.Add((next.Quote, words[next.Quote]));
+            pool.Remove(next);
+        }
+
+        return picked.Select(p => p.Quote).ToList();
+    }
+
+    private static HashSet<string> ContentWords(string text) =>
+        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value.Length > 5 ? m.Value[..5] : m.Value).Where(w => w.Length > 3).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Share of the smaller word set found in the other.</summary>
+    private static double Overlap(HashSet<string> a, HashSet<string> b) =>
+        a.Count == 0 || b.Count == 0 ? 0 : (double)a.Count(b.Contains) / Math.Min(a.Count, b.Count);
+
+    [GeneratedRegex(@"\p{L}[\p{L}'’]*", RegexOptions.CultureInvariant)]
+    private static partial Regex WordPattern();
 
     /// <summary>
     /// How much a quote belongs in an alert: topic terms (up to three), openness vocabulary, a stance, a known speaker,

@@ -74,6 +74,16 @@ public sealed class QuoteFinderTests
         Texts(text).ShouldBeEmpty();
 
     [Fact]
+    public void A_Short_Quote_With_A_Reporting_Clause_Is_Speech_Not_A_Scare_Quote()
+    {
+        // Arrange
+        const string text = "\"A real gamble,\" said Jane Roe. The so-called \"open\" model and its \"open weights\" followed.";
+
+        // Act / Assert
+        Texts(text).ShouldBe(["A real gamble"]);
+    }
+
+    [Fact]
     public void A_Real_Quote_After_A_Letter_Is_Still_A_Quote()
     {
         // Arrange
