@@ -23,6 +23,8 @@ public sealed partial class StatementAnalyzer
 
     private const double BackgroundPenalty = 0.5;
 
+    private const int MinNarrativeStances = 3;
+
     private const double RedundancyPenalty = 1.5;
 
     private readonly AnalysisOptions _options;
@@ -136,6 +138,9 @@ public sealed partial class StatementAnalyzer
     private static double Overlap(HashSet<string> a, HashSet<string> b) =>
         a.Count == 0 || b.Count == 0 ? 0 : (double)a.Count(b.Contains) / Math.Min(a.Count, b.Count);
 
+    [GeneratedRegex(@"\b(?:we|our|us|I|my)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPerson();
+
     [GeneratedRegex(@"\p{L}[\p{L}'’]*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 
@@ -187,7 +192,11 @@ public sealed partial class StatementAnalyzer
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BackgroundPattern();
 
-    /// <summary>From the quotes when they take sides; otherwise from the text's own on-topic sentences.</summary>
+    /// <summary>
+    /// From the quotes when they take sides; otherwise from the text's own on-topic sentences, when enough of them take
+    /// one: <see cref="MinNarrativeStances"/>, a first-person sentence ("we will release …", a statement published by
+    /// the actor itself) counting twice — a report's own wording rarely takes sides.
+    /// </summary>
     private string DocumentStance(string text, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<(string? Speaker, string Stance, bool Background)> quotes)
     {
         var fromQuotes = _stances.Document(quotes);
@@ -200,8 +209,10 @@ public sealed partial class StatementAnalyzer
             .Take(500)
             .Select(s => text.Substring(s.Start, Math.Min(s.Length, 2_000)))
             .Where(s => _topics.Hits(s) > 0)
-            .Select(_stances.Classify);
-        return _stances.Majority(topical);
+            .Select(s => (Stance: _stances.Classify(s), Weight: FirstPerson().IsMatch(s) ? 2 : 1))
+            .Where(s => s.Stance != StanceClassifier.Neutral)
+            .ToList();
+        return topical.Sum(s => s.Weight) >= MinNarrativeStances ? _stances.Majority(topical.Select(s => s.Stance)) : StanceClassifier.Neutral;
     }
 
     /// <summary>
