@@ -46,7 +46,9 @@ internal sealed partial class StanceClassifier
         "bad actors", "adversar", "national security", "safeguard", "novel safety", "not obligated", "no obligation", "reconsider",
         "rethink", "more selective", "selective", "pull back", "step back", "too powerful", "too dangerous", "catastroph", "bioweapon",
         "weapon", "unsafe", "keep proprietary", "stay proprietary", "behind an api", "gated", "no longer open", "export control",
-        "safety challenge", "rogue", "not everything", "not open source everything", "wrong hands", "undercut",
+        "safety challenge", "rogue", "not everything", "not open source everything", "wrong hands", "undercut", "strip out",
+        "strip away", "jailbreak", "cannot be recalled", "can't be recalled", "irreversib", "one way door", "abuse", "malicious",
+        "attacker", "help china", "hand over", "give away our", "gift to",
     ];
 
     private static readonly string[] Anchors =
