@@ -6,9 +6,11 @@ using PolicyBot.History;
 namespace PolicyBot.Analysis;
 
 /// <summary>
-/// The analysis step the pipeline calls: topic relevance, organisations, attributed direct quotes, stance and an
-/// extractive summary. Rule-based and explainable; never throws on bad input (only on cancellation) and reads at most
-/// <see cref="MaxTextLength"/> characters of a document, so time stays bounded.
+/// The analysis step the pipeline calls: topic relevance (topical sentences with an AI angle, explained by the
+/// matched terms), organisations by salience, the three best attributed direct quotes (verbatim substrings of the
+/// text), the stance toward openly releasing AI models per quote and per document (neutral for a document that is not
+/// relevant), and an extractive summary. Rule-based and explainable; never throws on bad input (only on
+/// cancellation) and reads at most <see cref="MaxTextLength"/> characters of a document, so time stays bounded.
 /// </summary>
 public sealed partial class StatementAnalyzer
 {
@@ -103,9 +105,10 @@ public sealed partial class StatementAnalyzer
         cancellationToken.ThrowIfCancellationRequested();
         var distinct = quotes.DistinctBy(q => q.Quote.Text, StringComparer.Ordinal).ToList();
         var best = Best(distinct.Select(q => (q.Quote, q.Background ? q.Rank - BackgroundPenalty : q.Rank, q.Position)).ToList());
-        var stanceOfDocument = DocumentStance(text, sentences, distinct.OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance, q.Background)).ToList());
+        var relevant = relevance >= _options.RelevanceThreshold;
+        var stanceOfDocument = !relevant ? StanceClassifier.Neutral : DocumentStance(text, sentences, distinct.OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance, q.Background)).ToList());
         var summary = _summarizer.Summarize(text, sentences, title);
-        return new StatementAnalysis(relevance >= _options.RelevanceThreshold, relevance, matched, orgs, stanceOfDocument, summary, best);
+        return new StatementAnalysis(relevant, relevance, matched, orgs, stanceOfDocument, summary, best);
     }
 
     /// <summary>

@@ -262,6 +262,24 @@ public sealed class StatementAnalyzerTests
     }
 
     [Fact]
+    public async Task Open_Source_Software_News_Is_Not_Relevant_And_Has_No_Stance()
+    {
+        // Arrange
+        const string text = "The Linux Foundation said on Tuesday it would fund maintainers of open-source software.\n\n"
+            + "\"Open source is the foundation of modern software and its maintainers deserve support,\" said Jane Roe, who runs the fund.";
+
+        // Act
+        var analysis = await _analyzer.AnalyzeAsync(new AnalysisInput("Fund for open-source maintainers", text, null, null, []), CancellationToken.None);
+
+        // Assert
+        analysis.Relevant.ShouldBeFalse();
+        analysis.Relevance.ShouldBe(0);
+        analysis.Stance.ShouldBe("neutral");
+        analysis.Quotes.ShouldHaveSingleItem().Speaker.ShouldBe("Jane Roe");
+        analysis.Orgs[0].Name.ShouldBe("Linux Foundation");
+    }
+
+    [Fact]
     public async Task Null_Fields_Are_Tolerated()
     {
         // Act
