@@ -23,11 +23,7 @@ public sealed partial class StatementAnalyzer
 
     private const int BestQuotes = 3;
 
-    private const double BackgroundPenalty = 0.5;
-
     private const int MinNarrativeStances = 3;
-
-    private const double RedundancyPenalty = 1.5;
 
     private readonly AnalysisOptions _options;
     private readonly ILogger<StatementAnalyzer> _logger;
@@ -39,6 +35,7 @@ public sealed partial class StatementAnalyzer
     private readonly SpeakerResolver _speakers = new();
     private readonly StanceClassifier _stances = new();
     private readonly ExtractiveSummarizer _summarizer;
+    private readonly QuoteSelector _selector;
     private readonly PersonFinder _people;
 
     public StatementAnalyzer(IOptions<AnalysisOptions> options, ILogger<StatementAnalyzer> logger)
@@ -48,6 +45,7 @@ public sealed partial class StatementAnalyzer
         _catalogue = LoadCatalogue(_options.CatalogueFile, logger);
         _topics = new TopicMatcher(_options.EffectiveTerms);
         _summarizer = new ExtractiveSummarizer(new NoiseNormalizer(), _topics);
+        _selector = new QuoteSelector(_topics, _stances);
         _relevance = new RelevanceScorer(_topics, new TopicMatcher(AnalysisOptions.DefaultContextTerms));
         _people = new PersonFinder(_catalogue);
     }
@@ -91,109 +89,19 @@ public sealed partial class StatementAnalyzer
         var hint = input?.SourceOrgs is { Count: 1 } sourceOrgs ? Canonical(sourceOrgs[0]) : null;
         var spans = _quotes.Find(text).Take(MaxQuotes).ToList();
         var speakers = _speakers.Resolve(text, spans, sentences, people, actors);
-        var quotes = new List<(Quote Quote, double Rank, int Position, bool Background)>();
-        for (var i = 0; i < spans.Count; i++)
-        {
-            var span = spans[i];
-            var words = text.Substring(span.Start, span.Length);
-            var (speaker, org) = speakers[i];
-            var stance = _stances.ClassifyQuote(words, Around(text, span));
-            var rank = QuoteRank(words, stance, speaker, org, orgs);
-            quotes.Add((new Quote(words, speaker, org ?? hint, stance), rank, span.Start, IsBackground(text, span)));
-        }
-
+        var distinct = _selector.Rank(text, spans, speakers, orgs, hint);
         cancellationToken.ThrowIfCancellationRequested();
-        var distinct = quotes.DistinctBy(q => q.Quote.Text, StringComparer.Ordinal).ToList();
-        var best = Best(distinct.Select(q => (q.Quote, q.Background ? q.Rank - BackgroundPenalty : q.Rank, q.Position)).ToList());
+        var best = _selector.Best(distinct, BestQuotes);
         var relevant = relevance >= _options.RelevanceThreshold;
-        var stanceOfDocument = !relevant ? StanceClassifier.Neutral : DocumentStance(text, sentences, distinct.OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance, q.Background)).ToList());
+        var stanceOfDocument = !relevant
+            ? StanceClassifier.Neutral
+            : DocumentStance(text, sentences, distinct.OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance, q.Background)).ToList());
         var summary = _summarizer.Summarize(text, sentences, title);
         return new StatementAnalysis(relevant, relevance, matched, orgs, stanceOfDocument, summary, best);
     }
 
-    /// <summary>
-    /// The best three quotes, greedily: each next pick loses rank for the words it shares with quotes already picked
-    /// (an alert should not say the same thing twice).
-    /// </summary>
-    private static List<Quote> Best(List<(Quote Quote, double Rank, int Position)> candidates)
-    {
-        var picked = new List<(Quote Quote, HashSet<string> Words)>();
-        var pool = candidates.OrderByDescending(c => c.Rank).ThenBy(c => c.Position).Take(MaxQuotes).ToList();
-        var words = pool.ToDictionary(c => c.Quote, c => ContentWords(c.Quote.Text));
-        while (picked.Count < BestQuotes && pool.Count > 0)
-        {
-            var next = pool
-                .Select(c => (Candidate: c, Score: c.Rank - (RedundancyPenalty * picked.Select(p => Overlap(words[c.Quote], p.Words)).DefaultIfEmpty(0).Max())))
-                .OrderByDescending(c => c.Score)
-                .ThenBy(c => c.Candidate.Position)
-                .First().Candidate;
-            picked.Add((next.Quote, words[next.Quote]));
-            pool.Remove(next);
-        }
-
-        return picked.Select(p => p.Quote).ToList();
-    }
-
-    private static HashSet<string> ContentWords(string text) =>
-        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value.Length > 5 ? m.Value[..5] : m.Value).Where(w => w.Length > 3).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Share of the smaller word set found in the other.</summary>
-    private static double Overlap(HashSet<string> a, HashSet<string> b) =>
-        a.Count == 0 || b.Count == 0 ? 0 : (double)a.Count(b.Contains) / Math.Min(a.Count, b.Count);
-
     [GeneratedRegex(@"\b(?:we|our|us|I|my)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();
-
-    [GeneratedRegex(@"\p{L}[\p{L}'’]*", RegexOptions.CultureInvariant)]
-    private static partial Regex WordPattern();
-
-    /// <summary>
-    /// How much a quote belongs in an alert: topic terms (up to three), openness vocabulary, a stance, a known speaker,
-    /// and a speaker from the document's most salient organisation.
-    /// </summary>
-    private double QuoteRank(string words, string stance, string? speaker, string? org, IReadOnlyList<OrgMention> orgs)
-    {
-        double rank = Math.Min(3, _topics.Hits(words));
-        rank += _stances.Anchored(words) ? 0.75 : 0;
-        rank += stance == StanceClassifier.Neutral ? 0 : 0.5;
-        rank += speaker is null ? 0 : 0.25;
-        rank += org is not null && orgs.Count > 0 && orgs[0].Name == org ? 0.25 : 0;
-        return rank;
-    }
-
-    /// <summary>The quote's surroundings within its paragraph: up to 250 characters before and 150 after.</summary>
-    private static string Around(string text, QuoteSpan span)
-    {
-        var from = Math.Max(0, span.Open - 250);
-        var paragraph = text.LastIndexOf("\n\n", Math.Max(0, span.Open - 1), span.Open - from, StringComparison.Ordinal);
-        from = paragraph >= 0 ? paragraph + 2 : from;
-        var to = Math.Min(text.Length, span.Close + 150);
-        var next = text.IndexOf("\n\n", span.Close, to - span.Close, StringComparison.Ordinal);
-        return text[from..(next >= 0 ? next : to)];
-    }
-
-    /// <summary>
-    /// A quote recalled from the past ("wrote last year that “…”", "said in 2024", "had argued") is background: the
-    /// speaker's current statements, if any, decide their stance.
-    /// </summary>
-    private static bool IsBackground(string text, QuoteSpan span)
-    {
-        var from = span.Open;
-        while (from > 0 && span.Open - from < 200 && text[from - 1] is not ('.' or '!' or '?' or '\n'))
-        {
-            from--;
-        }
-
-        var to = Math.Min(text.Length, span.Close + 80);
-        var end = text.IndexOfAny(['.', '\n'], span.Close, to - span.Close);
-        var around = text[from..span.Open] + " " + text[span.Close..(end < 0 ? to : end)];
-        return BackgroundPattern().IsMatch(around);
-    }
-
-    [GeneratedRegex(
-        @"\b(?:last\syear|years?\sago|months\sago|in\s(?:19|20)\d\d|previously|at\sthe\stime|back\sthen|back\sin|once\s(?:said|wrote|argued)|had\s(?:said|written|argued|declared|insisted)|earlier\sthis\syear|a\syear\searlier)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BackgroundPattern();
 
     /// <summary>
     /// From the quotes when they take sides; otherwise from the text's own on-topic sentences, when enough of them take
