@@ -8,7 +8,8 @@ namespace PolicyBot.Analysis;
 /// <see cref="MaxLength"/> characters. Sentences are chosen for centrality (how much of the document's vocabulary
 /// they share), topic (open-source AI terms), the title's words and a mild preference for the lead; boilerplate
 /// (bylines, captions, bare datelines and counters, "Recommended", "Share", cookie and sign-up text, a repeat of the
-/// title) is never chosen. Falls back to the title when nothing is left.
+/// title) is never chosen, and pieces of quotations split across sentences are chosen only when nothing else is left.
+/// Falls back to the title when nothing is left.
 /// </summary>
 internal sealed partial class ExtractiveSummarizer(NoiseNormalizer normalizer, TopicMatcher topics)
 {
@@ -20,6 +21,8 @@ internal sealed partial class ExtractiveSummarizer(NoiseNormalizer normalizer, T
 
     private const int MaxSentenceLength = 2 * MaxLength;
 
+    private const double FragmentPenalty = 3.0;
+
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was",
@@ -28,10 +31,11 @@ internal sealed partial class ExtractiveSummarizer(NoiseNormalizer normalizer, T
         "who", "what", "when", "more", "than", "into", "after", "before", "over", "some", "all", "s", "do", "does", "did",
     };
 
-    public string Summarize(string text, IReadOnlyList<SentenceSpan> sentences, string? title)
+    /// <summary>The summary; <paramref name="quotes"/> (optional) marks sentences that begin inside a quotation.</summary>
+    public string Summarize(string text, IReadOnlyList<SentenceSpan> sentences, string? title, IReadOnlyList<QuoteSpan>? quotes = null)
     {
         var titleKey = normalizer.Key(title ?? "");
-        var candidates = new List<(int Index, string Sentence, HashSet<string> Words)>();
+        var candidates = new List<(int Index, string Sentence, HashSet<string> Words, bool MidQuote)>();
         foreach (var span in sentences.Take(MaxCandidates))
         {
             var sentence = text.Substring(span.Start, Math.Min(span.Length, 4 * MaxLength));
@@ -40,7 +44,8 @@ internal sealed partial class ExtractiveSummarizer(NoiseNormalizer normalizer, T
                 continue;
             }
 
-            candidates.Add((candidates.Count, sentence, Words(sentence)));
+            var midQuote = quotes?.Any(q => q.Start < span.Start && span.Start < q.End) ?? false;
+            candidates.Add((candidates.Count, sentence, Words(sentence), midQuote));
         }
 
         if (candidates.Count == 0)
@@ -56,7 +61,7 @@ internal sealed partial class ExtractiveSummarizer(NoiseNormalizer normalizer, T
 
         var titleWords = Words(title ?? "");
         var scored = candidates
-            .Select(c => (c.Index, c.Sentence, Score: Score(c.Sentence, c.Words, c.Index, frequency, titleWords)))
+            .Select(c => (c.Index, c.Sentence, Score: Score(c.Sentence, c.Words, c.Index, frequency, titleWords) - (c.MidQuote ? FragmentPenalty : 0)))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Index)
             .ToList();
@@ -100,7 +105,55 @@ internal sealed partial class ExtractiveSummarizer(NoiseNormalizer normalizer, T
         var title = titleWords.Count == 0 ? 0 : (double)words.Count(titleWords.Contains) / titleWords.Count;
         var lead = index switch { 0 => 1.0, 1 => 0.6, 2 => 0.3, _ => 0 };
         var quoteOnly = sentence.TrimStart().Length > 0 && sentence.TrimStart()[0] is '“' or '"' or '«' or '‘' ? 0.5 : 0;
-        return centrality + topic + (2 * title) + lead - quoteOnly;
+        var fragment = IsFragment(sentence) ? FragmentPenalty : 0;
+        return centrality + topic + (2 * title) + lead - quoteOnly - fragment;
+    }
+
+    /// <summary>
+    /// A piece of a longer quotation, not a sentence a reader can take alone: its quote marks do not pair up
+    /// ("There is no pause,” a spokesperson said") or it starts in lower case.
+    /// </summary>
+    internal static bool IsFragment(string sentence)
+    {
+        var trimmed = sentence.TrimStart();
+        if (trimmed.Length == 0 || char.IsLower(trimmed[0]))
+        {
+            return true;
+        }
+
+        int doubleOpen = 0, doubleClose = 0, straight = 0, singleOpen = 0, singleClose = 0, guillemets = 0;
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var c = sentence[i];
+            var before = i == 0 ? ' ' : sentence[i - 1];
+            var after = i + 1 < sentence.Length ? sentence[i + 1] : ' ';
+            switch (c)
+            {
+                case '“' or '„':
+                    doubleOpen++;
+                    break;
+                case '”':
+                    doubleClose++;
+                    break;
+                case '"':
+                    straight++;
+                    break;
+                case '«':
+                    guillemets++;
+                    break;
+                case '»':
+                    guillemets--;
+                    break;
+                case '‘' when !char.IsLetterOrDigit(before):
+                    singleOpen++;
+                    break;
+                case '’' when !char.IsLetterOrDigit(after):
+                    singleClose += char.IsLetter(before) && before is 's' or 'S' ? 0 : 1;
+                    break;
+            }
+        }
+
+        return doubleOpen != doubleClose || straight % 2 != 0 || guillemets != 0 || singleOpen < singleClose;
     }
 
     private static HashSet<string> Words(string sentence)

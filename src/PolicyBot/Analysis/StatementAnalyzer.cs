@@ -96,11 +96,11 @@ public sealed partial class StatementAnalyzer
         var stanceOfDocument = !relevant
             ? StanceClassifier.Neutral
             : DocumentStance(text, sentences, distinct.OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance, q.Background)).ToList());
-        var summary = _summarizer.Summarize(text, sentences, title);
+        var summary = _summarizer.Summarize(text, sentences, title, spans);
         return new StatementAnalysis(relevant, relevance, matched, orgs, stanceOfDocument, summary, best);
     }
 
-    [GeneratedRegex(@"\b(?:we|our|us|I|my)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();
 
     /// <summary>

@@ -76,6 +76,25 @@ public sealed class ExtractiveSummarizerTests
             + "The company argued that open weights for Llama models make AI safer, and critics said open weights help attackers.");
     }
 
+    [Fact]
+    public void Pieces_Of_Quotations_Are_Not_Chosen_While_Whole_Sentences_Remain()
+    {
+        // Arrange
+        const string text = "Jane Roe said the lab would keep releasing open weights for its models.\n\n"
+            + "“We will keep the weights open. Open weights keep our models honest and open to scrutiny,” she said.\n\n"
+            + "Critics said open weights for frontier models could help attackers.";
+
+        // Act
+        var summary = Summarize(text, "Lab keeps releasing open weights");
+
+        // Assert
+        summary.ShouldNotContain("Open weights keep our models honest");
+        summary.ShouldStartWith("Jane Roe said");
+        ExtractiveSummarizer.IsFragment("There is no pause,” a spokesperson said.").ShouldBeTrue();
+        ExtractiveSummarizer.IsFragment("She said “it is over” and left.").ShouldBeFalse();
+        ExtractiveSummarizer.IsFragment("The developers’ licences changed.").ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("WASHINGTON, July 31, 2025")]
     [InlineData("July 31, 2025 8:46 AM ET")]
