@@ -42,7 +42,7 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
             .ToList();
 
         var others = new List<PersonMention>();
-        foreach (var match in SpeakerAfterVerb().Matches(text).Concat(SpeakerBeforeVerb().Matches(text)))
+        foreach (var match in SpeakerAfterVerb().Matches(text).Concat(SpeakerBeforeVerb().Matches(text)).Concat(PersonWithAppositive().Matches(text)))
         {
             if (others.Count >= MaxOtherNames)
             {
@@ -213,7 +213,9 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
 
     private static bool Overlaps(IReadOnlyList<ActorMention> actors, int start, int end) => actors.Any(a => a.Start < end && start < a.End);
 
-    private const string Name = @"(?<name>(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)(?:\s(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)){1,3})";
+    private const string Word = @"(?:\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}\p{Ll}+)?|\p{Lu}\.)";
+
+    private const string Name = @"(?<name>" + Word + @"(?:\s" + Word + @"){1,3})";
 
     private const string Verb = "(?:said|says|wrote|writes|told|tells|added|adds|argued|argues|stated|noted|notes|explained|warned|warns|posted|insisted|declared|remarked|replied|according to|countered|cautioned|stressed|acknowledged|admitted|recalled|predicted|tweeted|testified|claimed|commented|responded|announced|found|ruled|concluded|went on|asked|asks)";
 
@@ -235,13 +237,16 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
     private static partial Regex ClauseEnds();
 
     [GeneratedRegex(
-        @"\b(?:the|its|a|an)\s(?<noun>company|firm|lab|startup|start-up|agency|department|ministry|commission|report|plan|paper|document|statement|readme|release\snotes|blog\spost|post|filing|administration|government|institute|foundation|organisation|organization|group|spokesperson|spokesman|spokeswoman)(?:(?:'s|’s)\s(?:authors|spokesperson|spokesman|spokeswoman|representative|statement))?\s(?:also\s)?(?:said|says|wrote|writes|write|added|adds|stated|states|told|argued|argues|notes|noted|reads|concludes|concluded|recommends|recommended|warned|warns)\b",
+        @"\b(?:according\sto\s(?:the|its)\s(?<noun>company|firm|lab|agency|department|ministry|commission|report|plan|paper|document|statement|filing|administration|government|institute|foundation|organisation|organization|group)\b|(?:the|its|a|an)\s(?<noun>company|firm|lab|startup|start-up|agency|department|ministry|commission|report|plan|paper|document|statement|readme|release\snotes|blog\spost|post|filing|administration|government|institute|foundation|organisation|organization|group|spokesperson|spokesman|spokeswoman)(?:(?:'s|’s)\s(?:authors|spokesperson|spokesman|spokeswoman|representative|statement))?\s(?:also\s)?(?:said|says|wrote|writes|write|added|adds|stated|states|told|argued|argues|notes|noted|reads|concludes|concluded|recommends|recommended|warned|warns)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompanySpeaks();
 
     [GeneratedRegex(@"\b" + Verb + @"\s" + Descriptor + Name, RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerAfterVerb();
 
-    [GeneratedRegex(Name + @"(?:,\s[^,.!?]{1,80},)?\s" + Verb + @"\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Name + @",\s(?:a|an|the|who|whose|one)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonWithAppositive();
+
+    [GeneratedRegex(Name + @"(?:,\s[^,.!?]{1,120},)?\s" + Verb + @"\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerBeforeVerb();
 }
