@@ -90,7 +90,8 @@ internal sealed partial class SpeakerResolver
             }
         }
 
-        if (PronounBefore().Match(head) is { Success: true } before && Earlier(text, people, actors, headStart + before.Index, before.Groups["it"].Success) is { } named)
+        var attribution = PronounBefore().Match(head) is { Success: true } before ? before : PronounLead().Match(head);
+        if (attribution.Success && Earlier(text, people, actors, headStart + attribution.Index, attribution.Groups["it"].Success) is { } named)
         {
             return named;
         }
@@ -264,4 +265,8 @@ internal sealed partial class SpeakerResolver
 
     [GeneratedRegex(@"\b(?:he|she|(?<it>it))\s(?:also\s|later\s|then\s)?(?:" + Verbs + @")(?:\s(?:that|in\s[\w\s]{1,40}?|on\s[\w\s]{1,40}?))?\W{0,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PronounBefore();
+
+    /// <summary>A sentence that opens with its attribution: "It says that an AI system must grant “…”".</summary>
+    [GeneratedRegex(@"^\W*(?:he|she|(?<it>it))\s(?:also\s)?(?:says|said|states|stated|wrote|writes|argues|argued|notes|noted|adds|added|insists|insisted)\s(?:that\s)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PronounLead();
 }
