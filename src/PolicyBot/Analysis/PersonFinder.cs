@@ -32,6 +32,9 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
         "Federal", "National", "European", "American", "Chinese", "British", "French", "German", "Financial", "Information",
         "Judge", "Justice", "District", "Senior", "Technology", "Science", "Digital", "Sir", "Dame", "Lord", "Baroness", "Rep", "Sen",
         "Administrator", "Deputy", "Assistant", "Associate", "Principal", "Partner", "Engineer", "Scientist", "Economist", "Attorney",
+        "Conference", "Summit", "Forum", "Festival", "Center", "Centre", "Museum", "Hall", "Park", "Road", "Square", "Valley", "Bay",
+        "City", "County", "State", "States", "Kingdom", "Republic", "Court", "Board", "Bank", "Fund", "Network", "Project", "Program",
+        "Programme", "Platform", "Research", "Systems", "Technologies", "Capital", "Ventures", "Partners", "Security", "Safety",
     };
 
     public IReadOnlyList<PersonMention> Find(string text, IReadOnlyList<ActorMention> actors, IReadOnlyList<SentenceSpan> sentences)
@@ -62,6 +65,16 @@ internal sealed partial class PersonFinder(ActorCatalogue catalogue)
         foreach (var other in others.DistinctBy(o => o.Name))
         {
             AddSurnameMentions(text, other, people, actors);
+        }
+
+        var named = actors
+            .Where(a => a.Person is { } person && person.Name.Contains(' ', StringComparison.Ordinal)
+                && text.AsSpan(a.Start, a.Length).SequenceEqual(person.Name))
+            .DistinctBy(a => a.Person!.Name)
+            .ToList();
+        foreach (var first in named)
+        {
+            AddSurnameMentions(text, new PersonMention(first.Start, first.End, first.Person!.Name, first.Organisation.Name), people, actors, after: first.End);
         }
 
         people.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.IsOrganisation.CompareTo(b.IsOrganisation));

@@ -111,6 +111,34 @@ public sealed class SpeakerAttributionTests
     }
 
     [Fact]
+    public async Task A_Catalogue_Person_Named_In_Full_Is_Recognised_By_Surname_Later()
+    {
+        // Arrange: Peter Kyle's words from the UK government's announcement of the AI Security Institute, 14 February 2025.
+        const string text = "Technology Secretary Peter Kyle announced the change in Munich on Friday.\n\n"
+            + "“The changes I’m announcing today represent the logical next step in how we approach responsible AI development,” Kyle said.";
+
+        // Act
+        var quote = (await Quotes(text)).ShouldHaveSingleItem();
+
+        // Assert
+        (quote.Speaker, quote.Org).ShouldBe(("Peter Kyle", "UK Government"));
+    }
+
+    [Fact]
+    public async Task People_Introduced_With_An_Appositive_Are_Speakers_For_A_Later_Pronoun()
+    {
+        // Arrange
+        const string text = "The return was championed by Jane McAllister, the engineer who wrote the original code.\n\n"
+            + "In a post on her blog, she wrote that “returning to an open source licence keeps the project honest with its users.”";
+
+        // Act
+        var quote = (await Quotes(text)).ShouldHaveSingleItem();
+
+        // Assert
+        quote.Speaker.ShouldBe("Jane McAllister");
+    }
+
+    [Fact]
     public async Task A_Person_Named_Between_Two_Quotes_Takes_The_Second()
     {
         // Arrange
