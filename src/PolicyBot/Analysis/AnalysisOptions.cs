@@ -44,14 +44,15 @@ public sealed class AnalysisOptions : IValidatableObject
     /// <summary>
     /// AI vocabulary that gives a sentence its AI angle: a topic term counts only with one of these in its sentence or
     /// a neighbouring one, so open-source software news and "open" in other senses do not count. The field, models and
-    /// weights, and model families that are not topic terms themselves. (Not bound from configuration.)
+    /// weights, and model families that are neither topic terms themselves nor ordinary words or names ("Gemini" the
+    /// star sign, "Claude", "Falcon" are left out). (Not bound from configuration.)
     /// </summary>
     public static IReadOnlyList<string> DefaultContextTerms { get; } =
     [
         "AI", "A.I.", "artificial intelligence", "model", "models", "LLM", "LLMs", "large language model", "language models",
         "machine learning", "weights", "chatbot", "chatbots", "generative", "frontier", "neural", "foundation model",
-        "superintelligence", "AGI", "DeepSeek", "Mistral", "GPT", "gpt-oss", "Gemini", "Claude",
-        "Grok", "OLMo", "Kimi", "Falcon", "BLOOM", "checkpoints", "training data", "inference", "fine-tune", "fine-tuning",
+        "superintelligence", "AGI", "DeepSeek", "GPT", "gpt-oss", "OLMo", "checkpoints", "training data", "inference",
+        "fine-tune", "fine-tuning",
     ];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

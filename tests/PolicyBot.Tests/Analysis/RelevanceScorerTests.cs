@@ -42,6 +42,18 @@ public sealed class RelevanceScorerTests
     }
 
     [Fact]
+    public void Gemini_The_Star_Sign_Gives_Open_Source_No_AI_Angle()
+    {
+        // Act
+        var (score, _) = Score(
+            "Open-source horoscope app adds Gemini readings",
+            "The open-source horoscope app now covers Gemini and Libra. Its open source code is on a public forge. Falcon and Claude fans asked for more.");
+
+        // Assert
+        score.ShouldBe(0);
+    }
+
+    [Fact]
     public void One_Passing_Mention_In_AI_News_Stays_Below_The_Threshold()
     {
         // Arrange
