@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace PolicyBot.Analysis;
 
 /// <summary>
-/// Chooses the quotes an alert carries. Each quote is ranked by topic terms (up to three), openness vocabulary, a
-/// stance (read with the quote's own sentence as context), a known speaker, and a speaker from the document's most
+/// Chooses the quotes an alert carries. Each quote is ranked by a stance (weighted most), topic terms (up to two), openness vocabulary,
+/// (the stance read with the quote's own sentence as context), a known speaker, and a speaker from the document's most
 /// salient organisation; quotes recalled from the past ("wrote last year that …") rank lower, and each next pick
 /// loses rank for the words it shares with quotes already picked.
 /// </summary>
@@ -73,14 +73,14 @@ internal sealed partial class QuoteSelector(TopicMatcher topics, StanceClassifie
     private static partial Regex WordPattern();
 
     /// <summary>
-    /// How much a quote belongs in an alert: topic terms (up to three), openness vocabulary, a stance, a known speaker,
+    /// How much a quote belongs in an alert: a stance (1), topic terms (up to two), openness vocabulary, a known speaker,
     /// and a speaker from the document's most salient organisation.
     /// </summary>
     private double Score(string words, string stance, string? speaker, string? org, IReadOnlyList<OrgMention> orgs)
     {
-        double rank = Math.Min(3, topics.Hits(words));
+        double rank = Math.Min(2, topics.Hits(words));
         rank += stances.Anchored(words) ? 0.75 : 0;
-        rank += stance == StanceClassifier.Neutral ? 0 : 0.5;
+        rank += stance == StanceClassifier.Neutral ? 0 : 1.0;
         rank += speaker is null ? 0 : 0.25;
         rank += org is not null && orgs.Count > 0 && orgs[0].Name == org ? 0.25 : 0;
         return rank;
