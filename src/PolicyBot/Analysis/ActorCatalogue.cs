@@ -132,6 +132,7 @@ public sealed class ActorCatalogue
         }
 
         var candidates = new List<ActorMention>();
+        var vetoes = new Dictionary<ActorOrganisation, List<int>>(ReferenceEqualityComparer.Instance);
         foreach (var (name, organisation, person) in _names)
         {
             var from = 0;
@@ -144,7 +145,8 @@ public sealed class ActorCatalogue
                 }
 
                 if (IsBoundary(text, at - 1) && IsBoundary(text, at + name.Length)
-                    && !(person is null && !name.Contains(' ', StringComparison.Ordinal) && Vetoed(text, at, organisation.UnlessNear)))
+                    && !(person is null && !name.Contains(' ', StringComparison.Ordinal) && organisation.UnlessNear is { Count: > 0 }
+                        && Vetoed(text, at, name.Length, vetoes.TryGetValue(organisation, out var known) ? known : vetoes[organisation] = VetoPositions(text, organisation.UnlessNear))))
                 {
                     candidates.Add(new ActorMention(at, name.Length, organisation, person));
                 }
@@ -193,9 +195,9 @@ public sealed class ActorCatalogue
             && RoleWords.Holds(normalised, wanted));
     }
 
-    private static bool Vetoed(string text, int at, IReadOnlyList<string>? words)
+    private static bool Vetoed(string text, int at, int length, IReadOnlyList<int> vetoes)
     {
-        if (words is not { Count: > 0 })
+        if (vetoes.Count == 0)
         {
             return false;
         }
@@ -206,30 +208,56 @@ public sealed class ActorCatalogue
             start--;
         }
 
-        var end = at;
+        var end = at + length;
         while (end < text.Length && end - at < 300 && text[end] is not ('.' or '!' or '?' or '\n'))
         {
             end++;
         }
 
-        var sentence = text.AsSpan(start, end - start);
-        foreach (var word in words)
+        var first = BinarySearchFirstAtOrAfter(vetoes, start);
+        return first < vetoes.Count && vetoes[first] < end;
+    }
+
+    private static int BinarySearchFirstAtOrAfter(IReadOnlyList<int> sorted, int value)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (sorted[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Where the words that cancel an organisation's one-word names occur in the text, whole words only, sorted.</summary>
+    private static List<int> VetoPositions(string text, IReadOnlyList<string>? words)
+    {
+        var positions = new List<int>();
+        foreach (var word in (words ?? []).Where(w => !string.IsNullOrWhiteSpace(w)))
         {
             var from = 0;
-            while (from < sentence.Length && sentence[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase) is var found && found >= 0)
+            while (from < text.Length && text.IndexOf(word, from, StringComparison.OrdinalIgnoreCase) is var hit && hit >= 0)
             {
-                var hit = from + found;
                 var after = hit + word.Length;
-                if ((hit == 0 || !char.IsLetter(sentence[hit - 1])) && (after >= sentence.Length || !char.IsLetter(sentence[after])))
+                if ((hit == 0 || !char.IsLetter(text[hit - 1])) && (after >= text.Length || !char.IsLetter(text[after])))
                 {
-                    return true;
+                    positions.Add(hit);
                 }
 
                 from = after;
             }
         }
 
-        return false;
+        positions.Sort();
+        return positions;
     }
 
     private static IEnumerable<string> Spellings(string name, IReadOnlyList<string>? aliases)
