@@ -68,7 +68,7 @@ public sealed class StatementRecorderTests
         feed = TestFeeds.Rss(new TestFeeds.Item(
             "later",
             "Meta repeats that some models may stay closed",
-            $"<p>A month later, Meta CEO Mark Zuckerberg again said the company would not open-source every model or publish the open weights of its frontier systems.</p><p>“{TestFeeds.EarningsQuote}” Zuckerberg said.</p>",
+            $"<p>A month later, Meta CEO Mark Zuckerberg again said the company would not open-source every model or publish the open weights of its frontier AI systems.</p><p>Developers have built on Meta's open-source Llama models since 2023, and the open-weight releases made Meta the leading advocate of open AI models.</p><p>“{TestFeeds.EarningsQuote}” Zuckerberg said.</p>",
             services.Clock.GetUtcNow()));
         var stored = await services.Get<SourceStore>().FindAsync(source.Url, CancellationToken.None);
         var later = await services.Get<SourcePoller>().PollAsync(stored!, CancellationToken.None);
