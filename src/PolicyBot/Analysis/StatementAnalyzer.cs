@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PolicyBot.Analysis.Summaries;
 using PolicyBot.History;
 
 namespace PolicyBot.Analysis;
@@ -38,8 +39,12 @@ public sealed partial class StatementAnalyzer
     private readonly QuoteSelector _selector;
     private readonly PersonFinder _people;
 
-    public StatementAnalyzer(IOptions<AnalysisOptions> options, ILogger<StatementAnalyzer> logger)
+    private readonly LlmSummarizer? _llm;
+
+    /// <param name="llm">The optional LLM summarizer; used for relevant documents when configured, extractive otherwise.</param>
+    public StatementAnalyzer(IOptions<AnalysisOptions> options, ILogger<StatementAnalyzer> logger, LlmSummarizer? llm = null)
     {
+        _llm = llm;
         _options = options.Value;
         _logger = logger;
         _catalogue = LoadCatalogue(_options.CatalogueFile, logger);
@@ -53,18 +58,28 @@ public sealed partial class StatementAnalyzer
     /// <summary>The actors catalogue in use (bundled, or the configured file).</summary>
     public ActorCatalogue Catalogue => _catalogue;
 
-    public Task<StatementAnalysis> AnalyzeAsync(AnalysisInput input, CancellationToken cancellationToken)
+    public async Task<StatementAnalysis> AnalyzeAsync(AnalysisInput input, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        StatementAnalysis analysis;
         try
         {
-            return Task.FromResult(Analyze(input, cancellationToken));
+            analysis = Analyze(input, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.AnalysisFailed(_logger, input?.Url, ex);
-            return Task.FromResult(new StatementAnalysis(false, 0, [], [], StanceClassifier.Neutral, Cut(input?.Title, MaxTitleLength), []));
+            return new StatementAnalysis(false, 0, [], [], StanceClassifier.Neutral, Cut(input?.Title, MaxTitleLength), []);
         }
+
+        // the LLM may only rephrase the summary of a relevant document; quotes always come from the text itself
+        if (analysis.Relevant && _llm is { Enabled: true }
+            && await _llm.SummarizeAsync(Cut(input.Title, MaxTitleLength), Cut(input.Text, MaxTextLength), analysis.Summary, cancellationToken) is { } summary)
+        {
+            analysis = analysis with { Summary = summary };
+        }
+
+        return analysis;
     }
 
     private StatementAnalysis Analyze(AnalysisInput input, CancellationToken cancellationToken)
