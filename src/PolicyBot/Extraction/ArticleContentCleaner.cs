@@ -1,0 +1,196 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace PolicyBot.Extraction;
+
+/// <summary>
+/// Removes what is not article text: before scoring, invisible elements, page chrome and unlikely
+/// candidates (negative class hints without positive ones); after the content is chosen, captions, asides,
+/// pull quotes, the headline, boilerplate-hinted blocks (share bars, author boxes, related links, ads,
+/// newsletter prompts) and, Readability-style, blocks whose link density or shape says they are not prose.
+/// </summary>
+internal static partial class ArticleContentCleaner
+{
+    private const string ChromeSelector =
+        "nav, aside, dialog, menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alertdialog], [role=search], button, input, select, textarea, label, option";
+
+    private const string ContentMarkers = "main, article, [role=main], [itemprop=articleBody]";
+
+    private const string InContentRemovals =
+        "figcaption, aside, nav, footer, header, h1, menu, dialog, button, input, select, textarea, label, video, audio, map, "
+        + "blockquote[class*=pull], [class*=pull-quote], [class*=pullquote], [class*=pull_quote], [class*=blockquote-pull], "
+        + "[rel=author], [itemprop=author], [class*=sr-only], [class*=screen-reader], [class*=visually-hidden]";
+
+    /// <summary>Prepares the whole page before scoring.</summary>
+    public static void Prepare(IElement body, bool stripUnlikely)
+    {
+        HtmlBoilerplateFilter.RemoveNonText(body);
+        Remove(body.QuerySelectorAll("*").Where(IsInvisible));
+        Remove(body.QuerySelectorAll(ChromeSelector));
+        Remove(body.QuerySelectorAll("header, footer").Where(e => e.QuerySelector(ContentMarkers) is null && !IsInside(e, "article, main, [itemprop=articleBody]")));
+        if (!stripUnlikely)
+        {
+            return;
+        }
+
+        var bodyLength = body.TextContent.Length;
+        var unlikely = body.QuerySelectorAll("*")
+            .Where(e => e.LocalName is not ("a" or "article" or "main" or "table" or "tbody" or "tr" or "td" or "code" or "pre")
+                && HtmlClassHints.IsUnlikely(e))
+            .ToList();
+        foreach (var element in unlikely)
+        {
+            if (!ArticleTextStatistics.IsWithin(element, body) || element.QuerySelector(ContentMarkers) is not null)
+            {
+                continue;
+            }
+
+            // A negatively named wrapper holding most of the page (e.g. "layout-with-sidebar") is not boilerplate.
+            if (element.TextContent.Length > bodyLength * 0.6 && !IsComments(element))
+            {
+                continue;
+            }
+
+            element.Remove();
+        }
+    }
+
+    /// <summary>Cleans the chosen content roots in place.</summary>
+    public static void Clean(IReadOnlyList<IElement> roots, string? title, bool cleanConditionally)
+    {
+        foreach (var root in roots)
+        {
+            Remove(root.QuerySelectorAll(InContentRemovals));
+            Remove(root.QuerySelectorAll("figure").Where(f => f.QuerySelectorAll("p").Sum(p => p.TextContent.Length) < 80));
+            Remove(root.QuerySelectorAll("h2, h3").Where(h => SameAsTitle(h.TextContent, title)));
+            RemoveBoilerplate(root);
+            if (cleanConditionally)
+            {
+                CleanConditionally(root);
+            }
+        }
+    }
+
+    private static void RemoveBoilerplate(IElement root)
+    {
+        var stats = new ArticleTextStatistics(root);
+        var rootText = Math.Max(1, stats[root].Text);
+        foreach (var element in stats.Elements)
+        {
+            if (ReferenceEquals(element, root) || !ArticleTextStatistics.IsWithin(element, root) || !HtmlClassHints.IsBoilerplate(element))
+            {
+                continue;
+            }
+
+            if (stats[element].Text > rootText * 0.5 || element.QuerySelector(ContentMarkers) is not null)
+            {
+                continue;
+            }
+
+            element.Remove();
+        }
+    }
+
+    /// <summary>Readability's conditional cleaning of lists, tables and containers with few commas.</summary>
+    private static void CleanConditionally(IElement root)
+    {
+        var stats = new ArticleTextStatistics(root);
+        var rootText = Math.Max(1, stats[root].Text);
+        foreach (var element in stats.Elements)
+        {
+            if (ReferenceEquals(element, root)
+                || element.LocalName is not ("div" or "section" or "ul" or "ol" or "table" or "form" or "dl")
+                || !ArticleTextStatistics.IsWithin(element, root))
+            {
+                continue;
+            }
+
+            var figures = stats[element];
+            if (figures.Text > rootText * 0.5 || figures.Commas >= 10)
+            {
+                continue;
+            }
+
+            if (ShouldRemove(element, figures))
+            {
+                element.Remove();
+            }
+        }
+    }
+
+    private static bool ShouldRemove(IElement element, ArticleTextStatistics.Figures figures)
+    {
+        var weight = HtmlClassHints.Weight(element);
+        if (weight < 0)
+        {
+            return true;
+        }
+
+        var isList = element.LocalName is "ul" or "ol" or "dl";
+        var paragraphs = figures.Paragraphs;
+        var listItems = element.QuerySelectorAll("li").Length - 100;
+        var inputs = element.QuerySelectorAll("input, select, textarea, button").Length;
+        var linkDensity = figures.LinkDensity;
+        if (isList)
+        {
+            return linkDensity > 0.5;
+        }
+
+        return listItems > paragraphs && linkDensity > 0.2
+            || inputs > paragraphs / 3
+            || figures.Text == 0
+            || (weight < 25 && linkDensity > 0.2 && !HasProse(element))
+            || (weight >= 25 && linkDensity > 0.5);
+    }
+
+    /// <summary>A block with several real paragraphs is prose even when it links a lot.</summary>
+    private static bool HasProse(IElement element) =>
+        element.QuerySelectorAll("p").Count(p => p.TextContent.Length > 120) >= 2;
+
+    private static bool IsInvisible(IElement element)
+    {
+        if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var style = element.GetAttribute("style");
+        return style is not null && HiddenStyle().IsMatch(style);
+    }
+
+    private static bool IsComments(IElement element) =>
+        CommentsHint().IsMatch(element.ClassName ?? string.Empty) || CommentsHint().IsMatch(element.Id ?? string.Empty);
+
+    private static bool IsInside(IElement element, string selector) => element.ParentElement?.Closest(selector) is not null;
+
+    private static bool SameAsTitle(string heading, string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return false;
+        }
+
+        var a = Normalize(heading);
+        var b = Normalize(title);
+        return a.Length > 0 && (a == b || (a.Length > 15 && b.Contains(a, StringComparison.Ordinal)) || (b.Length > 15 && a.Contains(b, StringComparison.Ordinal)));
+    }
+
+    private static string Normalize(string text) => NonWord().Replace(text.ToLowerInvariant(), " ").Trim();
+
+    private static void Remove(IEnumerable<IElement> elements)
+    {
+        foreach (var element in elements.ToList())
+        {
+            element.Remove();
+        }
+    }
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HiddenStyle();
+
+    [GeneratedRegex("comment|disqus|respond|discussion", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentsHint();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex NonWord();
+}

@@ -1,0 +1,68 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace PolicyBot.Extraction;
+
+/// <summary>
+/// Readability-grade article extraction: the main text without navigation, headers, footers, related
+/// links, share bars, cookie and newsletter prompts, captions, bylines and author boxes, plus title, author,
+/// publication time and canonical URL from JSON-LD, OpenGraph, meta tags and the page. Paragraphs are
+/// separated by one blank line; the headline is metadata, not text. Bounded work on huge, deeply nested or
+/// binary input; never throws.
+/// </summary>
+public sealed class ArticleExtractor
+{
+    /// <summary>Below this many characters the strict pass is retried without class hints and conditional cleaning.</summary>
+    private const int RetryBelow = 200;
+
+    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+
+    /// <summary>Extracts the article of <paramref name="html"/>; relative canonical URLs resolve against <paramref name="baseUri"/>.</summary>
+    public ExtractedPage Extract(string html, Uri? baseUri)
+    {
+        var source = HtmlNestingLimiter.Limit(html ?? string.Empty);
+        using var document = Parse(source);
+        var metadata = HtmlPageMetadataReader.Read(document, baseUri);
+        var (text, found) = MainText(document, metadata.Title, strict: true);
+        if (!found || text.Length < RetryBelow)
+        {
+            using var again = Parse(source);
+            var (lenient, _) = MainText(again, metadata.Title, strict: false);
+            if (lenient.Length > text.Length)
+            {
+                text = lenient;
+            }
+        }
+
+        return new ExtractedPage(metadata.Title, text, metadata.CanonicalUrl, metadata.Author, metadata.PublishedAt);
+    }
+
+    private static IDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(html);
+
+    /// <summary>The main text, and whether scoring found a content container (false: a whole-page fallback).</summary>
+    private static (string Text, bool Found) MainText(IDocument document, string? title, bool strict)
+    {
+        if (document.Body is not { } body)
+        {
+            return (string.Empty, false);
+        }
+
+        ArticleContentCleaner.Prepare(body, stripUnlikely: strict);
+        var stats = new ArticleTextStatistics(body);
+        var roots = ArticleCandidateScorer.Select(body, stats, weightClasses: strict);
+        var found = roots.Count > 0;
+        if (!found)
+        {
+            roots = [Fallback(document, body)];
+        }
+
+        ArticleContentCleaner.Clean(roots, title, cleanConditionally: strict);
+        var text = ArticleParagraphFilter.Filter(HtmlTextRenderer.Render(roots));
+        return (text, found);
+    }
+
+    private static IElement Fallback(IDocument document, IElement body) =>
+        document.QuerySelector("main, [role=main], [itemprop=articleBody]")
+        ?? document.QuerySelectorAll("article").OrderByDescending(a => a.TextContent.Length).FirstOrDefault()
+        ?? body;
+}

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Extraction;
+
+/// <summary>
+/// Drops rendered paragraphs that are furniture rather than prose even when the markup gives no hint:
+/// byline-only and dateline-only lines, "Read more"/"Related" pointers, newsletter and cookie prompts,
+/// share prompts, photo credits, tag lists and "Advertisement" labels. Only short paragraphs are judged.
+/// </summary>
+internal static partial class ArticleParagraphFilter
+{
+    private const int ShortParagraph = 220;
+
+    private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+        "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
+        "sat", "saturday", "sun", "sunday", "am", "pm", "a.m", "p.m", "at", "on", "of", "the", "published", "updated",
+        "posted", "last", "modified", "first", "date", "time", "min", "mins", "minute", "minutes", "read", "reading",
+        "ago", "hour", "hours", "day", "days", "gmt", "utc", "bst", "cet", "cest", "et", "est", "edt", "pt", "pst", "pdt",
+        "ct", "cst", "cdt", "mt", "ist", "aest", "jst", "st", "nd", "rd", "th", "yesterday", "today", "and", "just", "now",
+    };
+
+    public static string Filter(string text)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        var paragraphs = text.Split("\n\n");
+        var kept = paragraphs.Where(p => !IsFurniture(p)).ToList();
+        return kept.Count == paragraphs.Length ? text : string.Join("\n\n", kept);
+    }
+
+    public static bool IsFurniture(string paragraph)
+    {
+        if (paragraph.Length > ShortParagraph)
+        {
+            return false;
+        }
+
+        return Pointer().IsMatch(paragraph)
+            || Prompt().IsMatch(paragraph)
+            || Credit().IsMatch(paragraph)
+            || (paragraph.Length <= 90 && Byline().IsMatch(paragraph))
+            || (paragraph.Length <= 90 && IsDateline(paragraph))
+            || SocialOnly().IsMatch(paragraph);
+    }
+
+    /// <summary>True when every word is a date, time or reading-time word and at least one is a number.</summary>
+    private static bool IsDateline(string paragraph)
+    {
+        var words = DateToken().Matches(paragraph).Select(m => m.Value.TrimEnd('.')).ToList();
+        return words.Count > 0
+            && words.Any(w => char.IsAsciiDigit(w[0]))
+            && words.All(w => char.IsAsciiDigit(w[0]) || DateWords.Contains(w));
+    }
+
+    [GeneratedRegex(@"^\W*(read more|read also|also read|more reading|read next|related( (coverage|content|articles?|stories|story|reading|links?|topics?))?|see also|recommended( for you| reading)?|more on this( story| topic)?|more from|you may also like|you might also like|further reading|what to read next|watch|listen|explore more|editor'?s picks?|most read|trending)\s*[:\-–—|»>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pointer();
+
+    [GeneratedRegex(@"^\W*(sign up\b|subscribe\b|get (our|the) .{0,40}newsletter|join \d|enjoy(ed|ing) (this|reading)|want more|don'?t miss|never miss|continue reading|story continues|article continues|advertisement|sponsored( content)?|skip (ad|advert)|we use cookies|this (site|website) uses cookies|by (clicking|continuing to (use|browse))|(tags?|topics?|filed under|categories|category)\s*:|(\d+\s+)?comments?\s*(\(\d+\))?$|leave a (comment|reply)|share (this|on|via)|follow us|print (this|article)|copy link)|newsletter|\binbox\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Prompt();
+
+    [GeneratedRegex(@"^\W*(photo(graph)?|image|picture|illustration|credit|video|graphic|source)s?\s*(:|by\b|credit)|(getty images|shutterstock|alamy|ap photo|afp via|reuters/|pa media|epa-efe|bloomberg via)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Credit();
+
+    [GeneratedRegex(@"^\W*(?i:(written |words |reporting |reported |additional reporting |editing |edited |writing |compiled )?(by|von|par|por|door))\s+\p{Lu}[\p{L}\p{M}.'’\-]*(\s+(and|&|und|et|y)?\s*\p{Lu}[\p{L}\p{M}.'’\-]*){0,8}([,;|·•]\s*[^.!?]{0,60})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.:/\-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex DateToken();
+
+    [GeneratedRegex(@"^\W*((share|tweet|email|e-mail|print|copy|link|facebook|twitter|x|linkedin|whatsapp|reddit|bluesky|threads|mastodon|telegram|pinterest|flipboard|save|this|article|story|page|on|via|the|copied|url)\W*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SocialOnly();
+}
