@@ -27,7 +27,7 @@ internal static class ArticleCandidateScorer
     /// <summary>The main content's elements in document order, or empty when no paragraph qualified.</summary>
     public static IReadOnlyList<IElement> Select(IElement body, ArticleTextStatistics stats, bool weightClasses)
     {
-        var scores = Score(stats, weightClasses);
+        var (scores, earned) = Score(stats, weightClasses);
         if (scores.Count == 0)
         {
             return [];
@@ -47,12 +47,14 @@ internal static class ArticleCandidateScorer
             top = parent;
         }
 
-        return WithSiblings(top, scores, stats, body);
+        return WithSiblings(top, scores, earned, stats, body);
     }
 
-    private static Dictionary<IElement, double> Score(ArticleTextStatistics stats, bool weightClasses)
+    /// <summary>Scores with initial tag/class weights, and the part earned from paragraphs alone.</summary>
+    private static (Dictionary<IElement, double> Scores, Dictionary<IElement, double> Earned) Score(ArticleTextStatistics stats, bool weightClasses)
     {
         var scores = new Dictionary<IElement, double>();
+        var earned = new Dictionary<IElement, double>();
         foreach (var element in stats.Elements)
         {
             var figures = stats[element];
@@ -79,11 +81,13 @@ internal static class ArticleCandidateScorer
                     scores[ancestor] = Initial(ancestor, weightClasses);
                 }
 
-                scores[ancestor] += score / (level switch { 0 => 1, 1 => 2, _ => level * 3 });
+                var share = score / (level switch { 0 => 1, 1 => 2, _ => level * 3 });
+                scores[ancestor] += share;
+                earned[ancestor] = earned.GetValueOrDefault(ancestor) + share;
             }
         }
 
-        return scores;
+        return (scores, earned);
     }
 
     private static double Initial(IElement element, bool weightClasses)
@@ -155,7 +159,7 @@ internal static class ArticleCandidateScorer
         return top;
     }
 
-    private static List<IElement> WithSiblings(IElement top, Dictionary<IElement, double> scores, ArticleTextStatistics stats, IElement body)
+    private static List<IElement> WithSiblings(IElement top, Dictionary<IElement, double> scores, Dictionary<IElement, double> earned, ArticleTextStatistics stats, IElement body)
     {
         if (ReferenceEquals(top, body) || top.ParentElement is not { } parent)
         {
@@ -174,7 +178,8 @@ internal static class ArticleCandidateScorer
             }
 
             var bonus = !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName ? topScore * 0.2 : 0;
-            if (scores.TryGetValue(sibling, out var score) && score + bonus >= threshold)
+            // A sibling must earn its place with text: a positive class name alone ("post-card") is not enough.
+            if (earned.TryGetValue(sibling, out var score) && score * (1 - stats[sibling].LinkDensity) + bonus >= threshold)
             {
                 kept.Add(sibling);
             }

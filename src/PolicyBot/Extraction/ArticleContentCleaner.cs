@@ -14,6 +14,8 @@ internal static partial class ArticleContentCleaner
     private const string ChromeSelector =
         "nav, aside, dialog, menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alertdialog], [role=search], button, input, select, textarea, label, option";
 
+    private const int MaxHeadlineGroupExtra = 150;
+
     private const string ContentMarkers = "main, article, [role=main], [itemprop=articleBody]";
 
     private const string InContentRemovals =
@@ -60,6 +62,7 @@ internal static partial class ArticleContentCleaner
     {
         foreach (var root in roots)
         {
+            RemoveHeadlineGroups(root);
             Remove(root.QuerySelectorAll(InContentRemovals));
             Remove(root.QuerySelectorAll("figure").Where(f => f.QuerySelectorAll("p").Sum(p => p.TextContent.Length) < 80));
             Remove(root.QuerySelectorAll("h2, h3").Where(h => SameAsTitle(h.TextContent, title)));
@@ -68,6 +71,28 @@ internal static partial class ArticleContentCleaner
             {
                 CleanConditionally(root);
             }
+        }
+    }
+
+    /// <summary>
+    /// The headline is metadata. A small wrapper around it (kicker, "Press release" label, byline row) goes
+    /// with it; a wrapper that also holds prose keeps everything but the headline.
+    /// </summary>
+    private static void RemoveHeadlineGroups(IElement root)
+    {
+        foreach (var h1 in root.QuerySelectorAll("h1").ToList())
+        {
+            var group = h1.ParentElement;
+            if (group is null || ReferenceEquals(group, root) || !ArticleTextStatistics.IsWithin(group, root)
+                || group.LocalName is "main" or "article" or "body"
+                || group.TextContent.Length - h1.TextContent.Length > MaxHeadlineGroupExtra
+                || group.QuerySelectorAll("p").Any(p => p.TextContent.Trim().Length >= 80))
+            {
+                h1.Remove();
+                continue;
+            }
+
+            group.Remove();
         }
     }
 

@@ -41,7 +41,8 @@ internal static partial class ArticleParagraphFilter
             return false;
         }
 
-        return Pointer().IsMatch(paragraph)
+        return !paragraph.Any(char.IsLetterOrDigit)
+            || Pointer().IsMatch(paragraph)
             || Prompt().IsMatch(paragraph)
             || Credit().IsMatch(paragraph)
             || (paragraph.Length <= 90 && Byline().IsMatch(paragraph))
@@ -61,7 +62,7 @@ internal static partial class ArticleParagraphFilter
     [GeneratedRegex(@"^\W*(read more|read also|also read|more reading|read next|related( (coverage|content|articles?|stories|story|reading|links?|topics?))?|see also|recommended( for you| reading)?|more on this( story| topic)?|more from|you may also like|you might also like|further reading|what to read next|watch|listen|explore more|editor'?s picks?|most read|trending)\s*[:\-–—|»>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pointer();
 
-    [GeneratedRegex(@"^\W*(sign up\b|subscribe\b|get (our|the) .{0,40}newsletter|join \d|enjoy(ed|ing) (this|reading)|want more|don'?t miss|never miss|continue reading|story continues|article continues|advertisement|sponsored( content)?|skip (ad|advert)|we use cookies|this (site|website) uses cookies|by (clicking|continuing to (use|browse))|(tags?|topics?|filed under|categories|category)\s*:|(\d+\s+)?comments?\s*(\(\d+\))?$|leave a (comment|reply)|share (this|on|via)|follow us|print (this|article)|copy link)|newsletter|\binbox\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(sign up\b|subscribe\b|thanks? (you )?for reading|get (our|the) .{0,40}newsletter|join \d|enjoy(ed|ing) (this|reading)|want more|don'?t miss|never miss|continue reading|story continues|article continues|advertisement|sponsored( content)?|skip (ad|advert)|we use cookies|this (site|website) uses cookies|by (clicking|continuing to (use|browse))|(tags?|topics?|filed under|categories|category)\s*:|(\d+\s+)?comments?\s*(\(\d+\))?$|leave a (comment|reply)|share (this|on|via)|follow us|print (this|article)|copy link)|newsletter|\binbox\b|subscribe (for free|now|today)|become a (free or )?(paid )?subscriber", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prompt();
 
     [GeneratedRegex(@"^\W*(photo(graph)?|image|picture|illustration|credit|video|graphic|source)s?\s*(:|by\b|credit)|(getty images|shutterstock|alamy|ap photo|afp via|reuters/|pa media|epa-efe|bloomberg via)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

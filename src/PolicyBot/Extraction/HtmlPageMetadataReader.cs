@@ -67,7 +67,7 @@ internal static partial class HtmlPageMetadataReader
         return Clean(document.QuerySelector("title")?.TextContent) is { } title ? WithoutSite(title, site, h1, strict: false) : h1;
     }
 
-    /// <summary>Drops a " | Site" style part: the site's name when known, else (for &lt;title&gt;) the shorter side.</summary>
+    /// <summary>Drops a " | Site" style part: the site's name when known, else (for &lt;title&gt;) the shorter end.</summary>
     private static string WithoutSite(string title, string? site, string? h1, bool strict)
     {
         if (h1 is { Length: > 10 } && !string.Equals(h1, title, StringComparison.Ordinal) && title.Contains(h1, StringComparison.OrdinalIgnoreCase))
@@ -95,16 +95,20 @@ internal static partial class HtmlPageMetadataReader
             return title;
         }
 
-        var match = Separator().Matches(title)[^1];
-        var left = title[..match.Index].Trim();
-        if (Words(left) >= 3)
+        // The site's name is the shorter side: "Headline - Site" or "Site | Headline".
+        var separators = Separator().Matches(title);
+        var last = separators[^1];
+        var beforeLast = title[..last.Index].Trim();
+        var afterLast = title[(last.Index + last.Length)..].Trim();
+        if (Words(afterLast) < Words(beforeLast) && Words(beforeLast) >= 2)
         {
-            return left;
+            return beforeLast;
         }
 
-        var first = Separator().Match(title);
-        var right = title[(first.Index + first.Length)..].Trim();
-        return Words(right) >= 3 ? right : title;
+        var first = separators[0];
+        var beforeFirst = title[..first.Index].Trim();
+        var afterFirst = title[(first.Index + first.Length)..].Trim();
+        return Words(beforeFirst) < Words(afterFirst) && Words(afterFirst) >= 2 ? afterFirst : title;
     }
 
     private static string? Canonical(IDocument document, JsonLdMetadata jsonLd, Uri? baseUri) =>
