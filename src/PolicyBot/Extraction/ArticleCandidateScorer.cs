@@ -25,9 +25,10 @@ internal static class ArticleCandidateScorer
     };
 
     /// <summary>The main content's elements in document order, or empty when no paragraph qualified.</summary>
-    public static IReadOnlyList<IElement> Select(IElement body, ArticleTextStatistics stats, bool weightClasses)
+    /// <param name="hints">Class/id hints to weight candidates with, or null to ignore class names.</param>
+    public static IReadOnlyList<IElement> Select(IElement body, ArticleTextStatistics stats, HtmlClassHints? hints)
     {
-        var (scores, earned) = Score(stats, weightClasses);
+        var (scores, earned) = Score(stats, hints);
         if (scores.Count == 0)
         {
             return [];
@@ -51,7 +52,7 @@ internal static class ArticleCandidateScorer
     }
 
     /// <summary>Scores with initial tag/class weights, and the part earned from paragraphs alone.</summary>
-    private static (Dictionary<IElement, double> Scores, Dictionary<IElement, double> Earned) Score(ArticleTextStatistics stats, bool weightClasses)
+    private static (Dictionary<IElement, double> Scores, Dictionary<IElement, double> Earned) Score(ArticleTextStatistics stats, HtmlClassHints? hints)
     {
         var scores = new Dictionary<IElement, double>();
         var earned = new Dictionary<IElement, double>();
@@ -78,7 +79,7 @@ internal static class ArticleCandidateScorer
             {
                 if (!scores.ContainsKey(ancestor))
                 {
-                    scores[ancestor] = Initial(ancestor, weightClasses);
+                    scores[ancestor] = Initial(ancestor, hints);
                 }
 
                 var share = score / (level switch { 0 => 1, 1 => 2, _ => level * 3 });
@@ -90,7 +91,7 @@ internal static class ArticleCandidateScorer
         return (scores, earned);
     }
 
-    private static double Initial(IElement element, bool weightClasses)
+    private static double Initial(IElement element, HtmlClassHints? hints)
     {
         double score = element.LocalName switch
         {
@@ -105,7 +106,7 @@ internal static class ArticleCandidateScorer
             score += 25;
         }
 
-        return weightClasses ? score + HtmlClassHints.Weight(element) : score;
+        return hints is null ? score : score + hints.Weight(element);
     }
 
     /// <summary>When three near-equal rivals share an ancestor with the best candidate, that ancestor is the article.</summary>

@@ -15,6 +15,7 @@ internal static partial class ArticleContentCleaner
         "nav, aside, dialog, menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alertdialog], [role=search], button, input, select, textarea, label, option";
 
     private const int MaxHeadlineGroupExtra = 150;
+    private const int BulkRemovalThreshold = 64;
 
     private const string ContentMarkers = "main, article, [role=main], [itemprop=articleBody]";
 
@@ -24,7 +25,7 @@ internal static partial class ArticleContentCleaner
         + "[rel=author], [itemprop=author], [class*=sr-only], [class*=screen-reader], [class*=visually-hidden]";
 
     /// <summary>Prepares the whole page before scoring.</summary>
-    public static void Prepare(IElement body, bool stripUnlikely)
+    public static void Prepare(IElement body, HtmlClassHints hints, bool stripUnlikely)
     {
         HtmlBoilerplateFilter.RemoveNonText(body);
         Remove(body.QuerySelectorAll("*").Where(IsInvisible));
@@ -36,13 +37,13 @@ internal static partial class ArticleContentCleaner
         }
 
         var bodyLength = body.TextContent.Length;
-        var unlikely = body.QuerySelectorAll("*")
-            .Where(e => e.LocalName is not ("a" or "article" or "main" or "table" or "tbody" or "tr" or "td" or "code" or "pre")
-                && HtmlClassHints.IsUnlikely(e))
-            .ToList();
-        foreach (var element in unlikely)
+        var unlikely = new List<IElement>();
+        foreach (var element in body.QuerySelectorAll("*"))
         {
-            if (!ArticleTextStatistics.IsWithin(element, body) || element.QuerySelector(ContentMarkers) is not null)
+            if (element.LocalName is "a" or "article" or "main" or "table" or "tbody" or "tr" or "td" or "code" or "pre"
+                || !hints.IsUnlikely(element)
+                || unlikely.Count > 0 && ArticleTextStatistics.IsWithin(element, unlikely[^1])
+                || element.QuerySelector(ContentMarkers) is not null)
             {
                 continue;
             }
@@ -53,12 +54,14 @@ internal static partial class ArticleContentCleaner
                 continue;
             }
 
-            element.Remove();
+            unlikely.Add(element);
         }
+
+        Remove(unlikely);
     }
 
     /// <summary>Cleans the chosen content roots in place.</summary>
-    public static void Clean(IReadOnlyList<IElement> roots, string? title, bool cleanConditionally)
+    public static void Clean(IReadOnlyList<IElement> roots, string? title, HtmlClassHints hints, bool cleanConditionally)
     {
         foreach (var root in roots)
         {
@@ -66,10 +69,10 @@ internal static partial class ArticleContentCleaner
             Remove(root.QuerySelectorAll(InContentRemovals));
             Remove(root.QuerySelectorAll("figure").Where(f => f.QuerySelectorAll("p").Sum(p => p.TextContent.Length) < 80));
             Remove(root.QuerySelectorAll("h2, h3").Where(h => SameAsTitle(h.TextContent, title)));
-            RemoveBoilerplate(root);
+            RemoveBoilerplate(root, hints);
             if (cleanConditionally)
             {
-                CleanConditionally(root);
+                CleanConditionally(root, hints);
             }
         }
     }
@@ -96,13 +99,13 @@ internal static partial class ArticleContentCleaner
         }
     }
 
-    private static void RemoveBoilerplate(IElement root)
+    private static void RemoveBoilerplate(IElement root, HtmlClassHints hints)
     {
         var stats = new ArticleTextStatistics(root);
         var rootText = Math.Max(1, stats[root].Text);
         foreach (var element in stats.Elements)
         {
-            if (ReferenceEquals(element, root) || !ArticleTextStatistics.IsWithin(element, root) || !HtmlClassHints.IsBoilerplate(element))
+            if (ReferenceEquals(element, root) || !ArticleTextStatistics.IsWithin(element, root) || !hints.IsBoilerplate(element))
             {
                 continue;
             }
@@ -117,7 +120,7 @@ internal static partial class ArticleContentCleaner
     }
 
     /// <summary>Readability's conditional cleaning of lists, tables and containers with few commas.</summary>
-    private static void CleanConditionally(IElement root)
+    private static void CleanConditionally(IElement root, HtmlClassHints hints)
     {
         var stats = new ArticleTextStatistics(root);
         var rootText = Math.Max(1, stats[root].Text);
@@ -136,16 +139,16 @@ internal static partial class ArticleContentCleaner
                 continue;
             }
 
-            if (ShouldRemove(element, figures))
+            if (ShouldRemove(element, figures, hints))
             {
                 element.Remove();
             }
         }
     }
 
-    private static bool ShouldRemove(IElement element, ArticleTextStatistics.Figures figures)
+    private static bool ShouldRemove(IElement element, ArticleTextStatistics.Figures figures, HtmlClassHints hints)
     {
-        var weight = HtmlClassHints.Weight(element);
+        var weight = hints.Weight(element);
         if (weight < 0)
         {
             return true;
@@ -202,11 +205,32 @@ internal static partial class ArticleContentCleaner
 
     private static string Normalize(string text) => NonWord().Replace(text.ToLowerInvariant(), " ").Trim();
 
+    /// <summary>
+    /// Detaches elements. Removing one child costs time proportional to its parent's child count, so a
+    /// parent losing many children is rebuilt once instead (hostile pages: 100 000 ad slots in one list).
+    /// </summary>
     private static void Remove(IEnumerable<IElement> elements)
     {
-        foreach (var element in elements.ToList())
+        foreach (var group in elements.GroupBy(e => e.ParentElement))
         {
-            element.Remove();
+            var parent = group.Key;
+            if (parent is null)
+            {
+                continue;
+            }
+
+            var doomed = group.ToList();
+            if (doomed.Count < BulkRemovalThreshold)
+            {
+                // Also covers elements without a parent element (nothing to rebuild).
+                doomed.ForEach(e => e.Remove());
+                continue;
+            }
+
+            var set = new HashSet<INode>(doomed);
+            var keep = parent.ChildNodes.Where(n => !set.Contains(n)).ToArray();
+            parent.TextContent = string.Empty;
+            parent.Append(keep);
         }
     }
 

@@ -47,16 +47,17 @@ public sealed class ArticleExtractor
             return (string.Empty, false);
         }
 
-        ArticleContentCleaner.Prepare(body, stripUnlikely: strict);
+        var hints = new HtmlClassHints();
+        ArticleContentCleaner.Prepare(body, hints, stripUnlikely: strict);
         var stats = new ArticleTextStatistics(body);
-        var roots = ArticleCandidateScorer.Select(body, stats, weightClasses: strict);
+        var roots = ArticleCandidateScorer.Select(body, stats, strict ? hints : null);
         var found = roots.Count > 0;
         if (!found)
         {
             roots = [Fallback(document, body)];
         }
 
-        ArticleContentCleaner.Clean(roots, title, cleanConditionally: strict);
+        ArticleContentCleaner.Clean(roots, title, hints, cleanConditionally: strict);
         var text = ArticleParagraphFilter.Filter(HtmlTextRenderer.Render(roots));
         return (text, found);
     }

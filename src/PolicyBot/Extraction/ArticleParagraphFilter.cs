@@ -22,6 +22,18 @@ internal static partial class ArticleParagraphFilter
         "ct", "cst", "cdt", "mt", "ist", "aest", "jst", "st", "nd", "rd", "th", "yesterday", "today", "and", "just", "now",
     };
 
+    /// <summary>Words that make a short paragraph a subscription prompt wherever they appear.</summary>
+    private static readonly string[] PromptWords =
+    [
+        "newsletter", " inbox", "subscribe for free", "subscribe now", "subscribe today", "paid subscriber", "free subscriber",
+    ];
+
+    /// <summary>Picture agencies whose name ends a photo credit.</summary>
+    private static readonly string[] AgencyCredits =
+    [
+        "getty images", "shutterstock", "alamy", "alamy stock photo", "ap photo", "pa media", "pa wire", "epa-efe", "/reuters", "/afp", "/bloomberg",
+    ];
+
     public static string Filter(string text)
     {
         if (text.Length == 0)
@@ -44,7 +56,9 @@ internal static partial class ArticleParagraphFilter
         return !paragraph.Any(char.IsLetterOrDigit)
             || Pointer().IsMatch(paragraph)
             || Prompt().IsMatch(paragraph)
+            || PromptWords.Any(w => paragraph.Contains(w, StringComparison.OrdinalIgnoreCase))
             || Credit().IsMatch(paragraph)
+            || AgencyCredits.Any(a => paragraph.TrimEnd(' ', '.', ')', ']').EndsWith(a, StringComparison.OrdinalIgnoreCase))
             || (paragraph.Length <= 90 && Byline().IsMatch(paragraph))
             || (paragraph.Length <= 90 && IsDateline(paragraph))
             || SocialOnly().IsMatch(paragraph);
@@ -53,7 +67,12 @@ internal static partial class ArticleParagraphFilter
     /// <summary>True when every word is a date, time or reading-time word and at least one is a number.</summary>
     private static bool IsDateline(string paragraph)
     {
-        var words = DateToken().Matches(paragraph).Select(m => m.Value.TrimEnd('.')).ToList();
+        if (!paragraph.Any(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var words = DateToken().Matches(paragraph).Select(m => m.Value.TrimEnd('.', ':', '/', '-')).ToList();
         return words.Count > 0
             && words.Any(w => char.IsAsciiDigit(w[0]))
             && words.All(w => char.IsAsciiDigit(w[0]) || DateWords.Contains(w));
@@ -62,10 +81,10 @@ internal static partial class ArticleParagraphFilter
     [GeneratedRegex(@"^\W*(read more|read also|also read|more reading|read next|related( (coverage|content|articles?|stories|story|reading|links?|topics?))?|see also|recommended( for you| reading)?|more on this( story| topic)?|more from|you may also like|you might also like|further reading|what to read next|watch|listen|explore more|editor'?s picks?|most read|trending)\s*[:\-–—|»>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pointer();
 
-    [GeneratedRegex(@"^\W*(sign up\b|subscribe\b|thanks? (you )?for reading|get (our|the) .{0,40}newsletter|join \d|enjoy(ed|ing) (this|reading)|want more|don'?t miss|never miss|continue reading|story continues|article continues|advertisement|sponsored( content)?|skip (ad|advert)|we use cookies|this (site|website) uses cookies|by (clicking|continuing to (use|browse))|(tags?|topics?|filed under|categories|category)\s*:|(\d+\s+)?comments?\s*(\(\d+\))?$|leave a (comment|reply)|share (this|on|via)|follow us|print (this|article)|copy link)|newsletter|\binbox\b|subscribe (for free|now|today)|become a (free or )?(paid )?subscriber", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(sign up\b|subscribe\b|thanks? (you )?for reading|get (our|the) .{0,40}newsletter|join \d|enjoy(ed|ing) (this|reading)|want more|don'?t miss|never miss|continue reading|story continues|article continues|advertisement|sponsored( content)?|skip (ad|advert)|we use cookies|this (site|website) uses cookies|by (clicking|continuing to (use|browse))|(tags?|topics?|filed under|categories|category)\s*:|(\d+\s+)?comments?\s*(\(\d+\))?$|leave a (comment|reply)|share (this|on|via)|follow us|print (this|article)|copy link)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prompt();
 
-    [GeneratedRegex(@"^\W*(photo(graph)?|image|picture|illustration|credit|video|graphic|source)s?\s*(:|by\b|credit)|(getty images|shutterstock|alamy|ap photo|afp via|reuters/|pa media|epa-efe|bloomberg via)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(photo(graph)?|image|picture|illustration|credit|video|graphic|source)s?\s*(:|by\b|credit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Credit();
 
     [GeneratedRegex(@"^\W*(?i:(written |words |reporting |reported |additional reporting |editing |edited |writing |compiled )?(by|von|par|por|door))\s+\p{Lu}[\p{L}\p{M}.'’\-]*(\s+(and|&|und|et|y)?\s*\p{Lu}[\p{L}\p{M}.'’\-]*){0,8}([,;|·•]\s*[^.!?]{0,60})?$", RegexOptions.CultureInvariant)]

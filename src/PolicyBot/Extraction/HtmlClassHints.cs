@@ -7,10 +7,16 @@ namespace PolicyBot.Extraction;
 /// What an element's class, id, role, aria-label and (custom) tag name say about it: Readability-style
 /// positive hints (article, content, post, ...) and negative hints (comment, share, related, ...). Names are
 /// split into tokens ("relatedLinks" → related, links) and a hint matches a token it starts or ends with,
-/// so "sharebar" and "postmeta" match but "header" does not match "ad".
+/// so "sharebar" and "postmeta" match but "header" does not match "ad". Verdicts are memoised per
+/// attribute value, so use one instance per document.
 /// </summary>
-internal static partial class HtmlClassHints
+internal sealed partial class HtmlClassHints
 {
+    /// <summary>What one class/id/role value says.</summary>
+    private readonly record struct Verdict(bool Negative, bool Positive, bool MaybeContent, bool Strong);
+
+    private readonly Dictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
+
     private static readonly string[] Positive = ["article", "body", "content", "entry", "main", "page", "post", "text", "story", "blog", "hentry"];
 
     private static readonly string[] Negative =
@@ -38,7 +44,7 @@ internal static partial class HtmlClassHints
     };
 
     /// <summary>Readability class weight: +25 per positive and −25 per negative class/id.</summary>
-    public static int Weight(IElement element)
+    public int Weight(IElement element)
     {
         var weight = 0;
         foreach (var value in (string?[])[element.ClassName, element.Id])
@@ -48,40 +54,53 @@ internal static partial class HtmlClassHints
                 continue;
             }
 
-            var tokens = Split(value);
-            if (tokens.Any(t => IsNegative(t)))
-            {
-                weight -= 25;
-            }
-
-            if (tokens.Any(IsPositive))
-            {
-                weight += 25;
-            }
+            var verdict = Judge(value);
+            weight += (verdict.Negative ? -25 : 0) + (verdict.Positive ? 25 : 0);
         }
 
         return weight;
     }
 
     /// <summary>True when class, id, role, aria-label or custom tag name carry a strong boilerplate hint.</summary>
-    public static bool IsBoilerplate(IElement element)
-    {
-        foreach (var value in Descriptors(element))
-        {
-            if (!string.IsNullOrEmpty(value) && Split(value).Any(t => AdTokens.Contains(t) || Matches(t, Strong)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsBoilerplate(IElement element) => Descriptors(element).Any(v => Judge(v).Strong);
 
     /// <summary>True when class/id are negative and not positive (Readability's "unlikely candidate").</summary>
-    public static bool IsUnlikely(IElement element)
+    public bool IsUnlikely(IElement element)
     {
-        var tokens = Descriptors(element).Where(v => !string.IsNullOrEmpty(v)).SelectMany(v => Split(v!)).ToList();
-        return tokens.Any(IsNegative) && !tokens.Any(t => IsPositive(t) || t is "and" or "column" or "shadow");
+        var negative = false;
+        foreach (var value in Descriptors(element))
+        {
+            var verdict = Judge(value);
+            if (verdict.Positive || verdict.MaybeContent)
+            {
+                return false;
+            }
+
+            negative |= verdict.Negative;
+        }
+
+        return negative;
+    }
+
+    private Verdict Judge(string value)
+    {
+        if (_verdicts.TryGetValue(value, out var verdict))
+        {
+            return verdict;
+        }
+
+        var tokens = Split(value);
+        verdict = new Verdict(
+            Negative: tokens.Any(IsNegative),
+            Positive: tokens.Any(IsPositive),
+            MaybeContent: tokens.Any(t => t is "and" or "column" or "shadow"),
+            Strong: tokens.Any(t => AdTokens.Contains(t) || Matches(t, Strong)));
+        if (_verdicts.Count < 10_000)
+        {
+            _verdicts[value] = verdict;
+        }
+
+        return verdict;
     }
 
     private static bool IsNegative(string token) => AdTokens.Contains(token) || Matches(token, Negative);
@@ -89,13 +108,16 @@ internal static partial class HtmlClassHints
     /// <summary>A token is positive only when it is not also negative ("pagination", "postmeta").</summary>
     private static bool IsPositive(string token) => !IsNegative(token) && Matches(token, Positive);
 
-    private static IEnumerable<string?> Descriptors(IElement element)
+    private static IEnumerable<string> Descriptors(IElement element)
     {
-        yield return element.ClassName;
-        yield return element.Id;
-        yield return element.GetAttribute("role");
-        yield return element.GetAttribute("aria-label");
-        yield return element.GetAttribute("data-component");
+        foreach (var value in (string?[])[element.ClassName, element.Id, element.GetAttribute("role"), element.GetAttribute("aria-label"), element.GetAttribute("data-component")])
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                yield return value;
+            }
+        }
+
         if (element.LocalName.Contains('-'))
         {
             yield return element.LocalName;
