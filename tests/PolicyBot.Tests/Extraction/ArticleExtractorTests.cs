@@ -275,9 +275,10 @@ public sealed class ArticleExtractorTests
     {
         // Arrange
         var sb = new StringBuilder("<html><body><nav><a href=\"/\">Home</a></nav><article>");
+        var paragraph = "<p>" + string.Concat(Enumerable.Repeat("Paragraph about open model weights, policy and licences. ", 12)).Trim() + "</p>";
         while (sb.Length < 5 * 1024 * 1024)
         {
-            sb.Append("<p>Paragraph about open model weights, policy and licences.</p><div class=\"share\">Share</div>");
+            sb.Append(paragraph).Append("<div class=\"share\">Share</div>");
         }
 
         sb.Append("</article><footer>Footer</footer></body></html>");
@@ -286,7 +287,8 @@ public sealed class ArticleExtractorTests
         var page = _extractor.Extract(sb.ToString(), null);
 
         // Assert
-        page.Text.ShouldStartWith("Paragraph about open model weights, policy and licences.\n\nParagraph");
+        page.Text.ShouldStartWith("Paragraph about open model weights, policy and licences. Paragraph");
+        page.Text.Length.ShouldBeGreaterThan(4 * 1024 * 1024);
         page.Text.ShouldNotContain("Share");
         page.Text.ShouldNotContain("Footer");
     }
