@@ -66,6 +66,7 @@ internal static partial class ArticleContentCleaner
         foreach (var root in roots)
         {
             RemoveHeadlineGroups(root);
+            RemoveLabelledAds(root);
             Remove(root.QuerySelectorAll(InContentRemovals));
             Remove(root.QuerySelectorAll("figure").Where(f => f.QuerySelectorAll("p").Sum(p => p.TextContent.Length) < 80));
             Remove(root.QuerySelectorAll("h2, h3").Where(h => SameAsTitle(h.TextContent, title)));
@@ -97,6 +98,32 @@ internal static partial class ArticleContentCleaner
 
             group.Remove();
         }
+    }
+
+    /// <summary>An "Advertisement" / "Sponsored" label marks the small box around it as an advert.</summary>
+    private static void RemoveLabelledAds(IElement root)
+    {
+        var labels = root.QuerySelectorAll("*")
+            .Where(e => e.ChildElementCount == 0 && e.TextContent.Length < 40 && AdLabel().IsMatch(e.TextContent))
+            .ToList();
+        var boxes = new List<IElement>();
+        foreach (var label in labels)
+        {
+            // The label must open its box: "In 2019 <abbr>AD</abbr>" is prose, not an advert.
+            var parent = label.ParentElement;
+            if (parent is null || !parent.TextContent.TrimStart().StartsWith(label.TextContent.Trim(), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var box = !ReferenceEquals(parent, root) && parent.TextContent.Length <= 300 ? parent : label;
+            if (!ReferenceEquals(box, root))
+            {
+                boxes.Add(box);
+            }
+        }
+
+        Remove(boxes.Distinct());
     }
 
     private static void RemoveBoilerplate(IElement root, HtmlClassHints hints)
@@ -233,6 +260,9 @@ internal static partial class ArticleContentCleaner
             parent.Append(keep);
         }
     }
+
+    [GeneratedRegex(@"^\s*(advertisement|advertising|advert|ad|sponsored( content)?|promoted|paid content|paid post|partner content|anzeige|publicité|publicidad|pubblicità)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AdLabel();
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HiddenStyle();

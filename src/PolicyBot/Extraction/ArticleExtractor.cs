@@ -23,11 +23,11 @@ public sealed class ArticleExtractor
         var source = HtmlNestingLimiter.Limit(html ?? string.Empty);
         using var document = Parse(source);
         var metadata = HtmlPageMetadataReader.Read(document, baseUri);
-        var (text, found) = MainText(document, metadata.Title, strict: true);
+        var (text, found) = MainText(document, metadata, strict: true);
         if (!found || text.Length < RetryBelow)
         {
             using var again = Parse(source);
-            var (lenient, _) = MainText(again, metadata.Title, strict: false);
+            var (lenient, _) = MainText(again, metadata, strict: false);
             if (lenient.Length > text.Length)
             {
                 text = lenient;
@@ -40,7 +40,7 @@ public sealed class ArticleExtractor
     private static IDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(html);
 
     /// <summary>The main text, and whether scoring found a content container (false: a whole-page fallback).</summary>
-    private static (string Text, bool Found) MainText(IDocument document, string? title, bool strict)
+    private static (string Text, bool Found) MainText(IDocument document, HtmlPageMetadataReader.Metadata metadata, bool strict)
     {
         if (document.Body is not { } body)
         {
@@ -57,8 +57,8 @@ public sealed class ArticleExtractor
             roots = [Fallback(document, body)];
         }
 
-        ArticleContentCleaner.Clean(roots, title, hints, cleanConditionally: strict);
-        var text = ArticleParagraphFilter.Filter(HtmlTextRenderer.Render(roots));
+        ArticleContentCleaner.Clean(roots, metadata.Title, hints, cleanConditionally: strict);
+        var text = ArticleParagraphFilter.Filter(HtmlTextRenderer.Render(roots), [metadata.Title, metadata.SiteName]);
         return (text, found);
     }
 

@@ -26,6 +26,7 @@ internal sealed partial class HtmlClassHints
         "caption", "credit", "widget", "breadcrumb", "nav", "menu", "popup", "modal", "masthead", "banner", "combx",
         "disqus", "outbrain", "taboola", "recirc", "paywall", "toolbar", "tags", "pagination", "pager", "rss", "shoutbox",
         "skyscraper", "tooltip", "overlay", "lightbox", "teaser", "trending", "mostread", "popular", "bio", "print", "header",
+        "hdr", "bnr", "copyright", "dek", "standfirst", "kicker",
     ];
 
     /// <summary>Negative hints that mark an element as boilerplate even when a positive hint is also present.</summary>
@@ -35,6 +36,7 @@ internal sealed partial class HtmlClassHints
         "cookie", "consent", "gdpr", "byline", "caption", "breadcrumb", "popup", "modal", "disqus", "outbrain", "taboola",
         "recirc", "promo", "sponsor", "sponsored", "advert", "advertisement", "authorbox", "author", "bio", "widget",
         "sidebar", "tags", "mostread", "trending", "paywall", "pullquote", "footnote", "toolbar", "credit", "meta", "footer",
+        "dek", "standfirst", "strapline", "subtitle", "subheadline", "kicker", "eyebrow", "tagline", "copyright", "hdr", "bnr",
     ];
 
     /// <summary>Tokens that mean an advert only when they are the whole token.</summary>

@@ -15,7 +15,7 @@ internal static partial class HtmlPageMetadataReader
     private const int MaxAuthorLength = 150;
 
     /// <summary>Metadata of one page (read before boilerplate removal).</summary>
-    public sealed record Metadata(string? Title, string? CanonicalUrl, string? Author, DateTimeOffset? PublishedAt);
+    public sealed record Metadata(string? Title, string? CanonicalUrl, string? Author, DateTimeOffset? PublishedAt, string? SiteName);
 
     private static readonly string[] AuthorMetaSelectors =
     [
@@ -42,7 +42,8 @@ internal static partial class HtmlPageMetadataReader
     public static Metadata Read(IDocument document, Uri? baseUri)
     {
         var jsonLd = new JsonLdMetadata(document);
-        return new Metadata(Title(document, jsonLd), Canonical(document, jsonLd, baseUri), Author(document, jsonLd), Published(document, jsonLd));
+        var siteName = Clean(Meta(document, "meta[property='og:site_name' i]")) ?? Clean(jsonLd.Publisher) ?? Clean(Meta(document, "meta[name='application-name' i]"));
+        return new Metadata(Title(document, jsonLd), Canonical(document, jsonLd, baseUri), Author(document, jsonLd), Published(document, jsonLd), siteName);
     }
 
     private static string? Title(IDocument document, JsonLdMetadata jsonLd)

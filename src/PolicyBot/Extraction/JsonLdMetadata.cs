@@ -60,6 +60,11 @@ internal sealed class JsonLdMetadata
         .Select(o => String(o, "url") ?? Reference(o, "mainEntityOfPage"))
         .FirstOrDefault(u => !string.IsNullOrWhiteSpace(u));
 
+    /// <summary>The publisher's name (the site) of the first primary object that names one.</summary>
+    public string? Publisher => Primary
+        .Select(o => o.TryGetProperty("publisher", out var publisher) ? Name(publisher.ValueKind == JsonValueKind.Array ? publisher.EnumerateArray().FirstOrDefault() : publisher) : null)
+        .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+
     /// <summary>The author names of the first primary object that names any, joined with ", ".</summary>
     public string? Authors
     {

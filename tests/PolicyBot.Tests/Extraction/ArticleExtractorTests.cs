@@ -53,6 +53,24 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void Labelled_Advert_Boxes_Site_Name_And_Headline_Echoes_Are_Dropped()
+    {
+        // Arrange
+        var html = $"""
+            <html><head><meta property="og:site_name" content="Orchard Times"><meta property="og:title" content="Robots learn to pick apples"></head>
+            <body><div class="hdr">Orchard Times</div><div class="x"><div class="big">Robots learn to pick apples</div>{Paragraphs(Prose1)}
+            <div class="box"><div class="lbl">ADVERTISEMENT</div><div>Precision sprayers for modern orchards, request a demo</div></div>
+            {Paragraphs(Prose2, Prose3)}<p>The vote took place in 2019 <abbr>AD</abbr>, the minutes say, and nobody objected to it.</p></div></body></html>
+            """;
+
+        // Act
+        var page = _extractor.Extract(html, null);
+
+        // Assert
+        page.Text.ShouldBe($"{Prose1}\n\n{Prose2}\n\n{Prose3}\n\nThe vote took place in 2019 AD, the minutes say, and nobody objected to it.");
+    }
+
+    [Fact]
     public void Div_Soup_With_Line_Breaks_Is_Split_Into_Paragraphs()
     {
         // Arrange
@@ -76,6 +94,11 @@ public sealed class ArticleExtractorTests
     [InlineData("Photo: Jane Doe/Getty Images")]
     [InlineData("Share this article")]
     [InlineData("Advertisement")]
+    [InlineData("5 May 2020 — by Ingrid Solheim")]
+    [InlineData("AI/DIFFUSION/RULE/RESCINDED")]
+    [InlineData("© 2024 Example Wire. Republication is prohibited without prior written consent.")]
+    [InlineData("Dale Whitcomb is a staff writer. Contact: dale@orchardtimes.example")]
+    [InlineData("Thanks for reading! Subscribe for free to receive new posts.")]
     public void Furniture_Lines_Inside_The_Article_Are_Dropped(string line)
     {
         // Arrange
@@ -93,6 +116,8 @@ public sealed class ArticleExtractorTests
     [InlineData("By using open weights, universities avoid lock-in.")]
     [InlineData("Subscribers to the service complained about the change.")]
     [InlineData("Comments from the minister came later that day.")]
+    [InlineData("The vote took place in 2019 AD according to the minutes, said Jane Doe, who is a council member.")]
+    [InlineData("He said the findings were reported by Reuters")]
     public void Prose_That_Resembles_Furniture_Is_Kept(string line)
     {
         // Arrange
