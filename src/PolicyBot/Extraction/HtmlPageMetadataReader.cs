@@ -39,6 +39,9 @@ internal static partial class HtmlPageMetadataReader
         "article time[datetime]", "main time[datetime]", "time[datetime]",
     ];
 
+    private const string VisibleDateSelector =
+        "time, [class*='date' i], [class*='time' i], [class*='byline' i], [class*='meta' i], [class*='publish' i], [class*='posted' i], [class*='slug' i], [class='by' i], [id*='date' i]";
+
     public static Metadata Read(IDocument document, Uri? baseUri)
     {
         var jsonLd = new JsonLdMetadata(document);
@@ -144,7 +147,20 @@ internal static partial class HtmlPageMetadataReader
         ?? DateMetaSelectors.Select(s => Date(Meta(document, s))).FirstOrDefault(d => d is not null)
         ?? TimeSelectors.SelectMany(document.QuerySelectorAll)
             .Select(t => Date(t.GetAttribute("datetime") ?? t.GetAttribute("content")))
+            .FirstOrDefault(d => d is not null)
+        ?? VisibleDate(document);
+
+    /// <summary>A date written in a dateline, byline or meta line, preferring those inside the article.</summary>
+    private static DateTimeOffset? VisibleDate(IDocument document)
+    {
+        var lines = document.QuerySelectorAll(VisibleDateSelector)
+            .Where(e => e.TextContent.Length <= 160 && e.Closest("footer, nav, aside, li") is null)
+            .Take(200)
+            .ToList();
+        return lines.Where(e => e.Closest("article, main, [role=main]") is not null).Concat(lines)
+            .Select(e => VisibleDateParser.TryParse(e.TextContent, out var value) ? value : (DateTimeOffset?)null)
             .FirstOrDefault(d => d is not null);
+    }
 
     private static string? Meta(IDocument document, string selector) => document.QuerySelector(selector)?.GetAttribute("content");
 

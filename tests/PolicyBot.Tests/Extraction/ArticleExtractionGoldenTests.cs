@@ -63,10 +63,10 @@ public sealed class ArticleExtractionGoldenTests(ITestOutputHelper output)
     [InlineData("amp-news", "Partnership publishes voluntary code for open AI models", "Eastern Wire staff", "2025-06-02T11:30:00Z", "https://eastern-wire.example/news/voluntary-code-open-models")]
     [InlineData("gov-press-release", "Guidance published on open release of AI models", "Department for Science and Industry", "2025-07-15T00:00:00Z", null)]
     [InlineData("wordpress-pullquote", "Why the Open Model Foundation dropped use restrictions", "Karin Holm", "2025-08-04T07:15:22Z", "https://licence-watch.example/2025/08/omf-drops-use-restrictions/")]
-    [InlineData("blogger-post-body", "Why we run our own translation model", "Selam Haile", null, "https://coop-notes.blog.example/2025/02/why-we-run-our-own-model.html")]
+    [InlineData("blogger-post-body", "Why we run our own translation model", "Selam Haile", "2025-02-20T00:00:00Z", "https://coop-notes.blog.example/2025/02/why-we-run-our-own-model.html")]
     [InlineData("div-soup-portal", "Council demands AI model weights in city contracts", "Staff reporter", "2025-04-07T00:00:00Z", null)]
     [InlineData("magazine-longform", "What does \"open\" mean for AI? A group of students is keeping score", "Hedda Lund", "2025-11-14T07:00:00Z", null)]
-    [InlineData("short-statement", "Statement on open-weight AI models", null, null, null)]
+    [InlineData("short-statement", "Statement on open-weight AI models", null, "2025-12-02T00:00:00Z", null)]
     public void Golden_Page_Metadata_Is_Read(string name, string title, string? author, string? published, string? canonical)
     {
         // Act
