@@ -20,6 +20,10 @@ internal static partial class ArticleParagraphFilter
         "posted", "last", "modified", "first", "date", "time", "min", "mins", "minute", "minutes", "read", "reading",
         "ago", "hour", "hours", "day", "days", "gmt", "utc", "bst", "cet", "cest", "et", "est", "edt", "pt", "pst", "pdt",
         "ct", "cst", "cdt", "mt", "ist", "aest", "jst", "st", "nd", "rd", "th", "yesterday", "today", "and", "just", "now",
+        "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "uhr", "um", "stand",
+        "aktualisiert", "veröffentlicht", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre", "le", "à", "h", "publié", "mis", "jour", "enero", "febrero", "marzo", "abril",
+        "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "de", "actualizado",
     };
 
     /// <summary>Words that make a short paragraph a subscription prompt wherever they appear.</summary>
@@ -103,7 +107,7 @@ internal static partial class ArticleParagraphFilter
             && words.All(w => char.IsAsciiDigit(w[0]) || DateWords.Contains(w));
     }
 
-    [GeneratedRegex(@"^\W*(read more|read also|also read|more reading|read next|related( (coverage|content|articles?|stories|story|reading|links?|topics?))?|see also|recommended( for you| reading)?|more on this( story| topic)?|more from|you may also like|you might also like|further reading|what to read next|watch|listen|explore more|editor'?s picks?|most read|trending)\s*[:\-–—|»>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(read more|read also|also read|more reading|read next|related( (coverage|content|articles?|stories|story|reading|links?|topics?))?|see also|recommended( for you| reading)?|more on this( story| topic)?|more from|you may also like|you might also like|further reading|what to read next|watch|listen|explore more|editor'?s picks?|most read|trending|lesen sie (auch|mehr)|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|voir aussi|lee también|leer más|te puede interesar)\s*[:\-–—|»>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pointer();
 
     [GeneratedRegex(@"^\W*(sign up\b|subscribe\b|thanks? (you )?for reading|get (our|the) .{0,40}newsletter|join \d|enjoy(ed|ing) (this|reading)|want more|don'?t miss|never miss|continue reading|story continues|article continues|advertisement|sponsored( content)?|skip (ad|advert)|we use cookies|this (site|website) uses cookies|by (clicking|continuing to (use|browse))|(tags?|topics?|filed under|categories|category)\s*:|our standards\s*:|(\d+\s+)?comments?\s*(\(\d+\))?$|leave a (comment|reply)|share (this|on|via)|follow us|print (this|article)|copy link)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -127,7 +127,7 @@ internal static partial class HtmlPageMetadataReader
         candidates.Add(document.QuerySelector("a[rel~='author' i]")?.TextContent);
         candidates.Add(document.QuerySelector("[itemprop='author' i] [itemprop='name' i]")?.TextContent);
         candidates.Add(document.QuerySelector("[itemprop='author' i]")?.TextContent);
-        candidates.Add(document.QuerySelector(".byline, .author-name, .byline-name, [class*='byline'], .author")?.TextContent);
+        candidates.Add(document.QuerySelector(".byline, .author-name, .byline-name, [class*='byline'], .author, .autor, .auteur")?.TextContent);
         return candidates.Select(Clean).Select(ToName).FirstOrDefault(n => n is not null);
     }
 
@@ -197,6 +197,6 @@ internal static partial class HtmlPageMetadataReader
     [GeneratedRegex(@"\s+[|\-–—·•:»/]{1,2}\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Separator();
 
-    [GeneratedRegex(@"^(?i:(written |words |posted |published )?by)\s*:?\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:(written |words |posted |published )?by|von|par|por|door)\s*:?\s+", RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 }

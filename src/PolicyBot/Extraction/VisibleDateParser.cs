@@ -112,7 +112,7 @@ internal static partial class VisibleDateParser
     [GeneratedRegex(@"\b(ET|CT|PT)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SeasonalZone();
 
-    [GeneratedRegex(@"\b(?<day>[0-3]?\d)(st|nd|rd|th)?\s+(?<month>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?,?\s+(?<year>(19|20)\d\d)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<day>[0-3]?\d)(st|nd|rd|th|\.)?\s+(?<month>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?,?\s+(?<year>(19|20)\d\d)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
     [GeneratedRegex(@"\b(?<month>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+(?<day>[0-3]?\d)(st|nd|rd|th)?,?\s+(?<year>(19|20)\d\d)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

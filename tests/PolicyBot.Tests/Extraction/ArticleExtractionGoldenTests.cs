@@ -10,7 +10,7 @@ namespace PolicyBot.Tests.Extraction;
 /// </summary>
 public sealed class ArticleExtractionGoldenTests(ITestOutputHelper output)
 {
-    /// <summary>Measured 1.000 on 11 pages when set; a drop below means a regression.</summary>
+    /// <summary>Measured 1.000 on 14 pages when set (the last three, written as a held-out check, scored 1.000, 1.000 and 0.953 before any tuning on them); a drop below means a regression.</summary>
     private const double MeanFloor = 0.99;
     private const double PageFloor = 0.95;
 
@@ -67,6 +67,9 @@ public sealed class ArticleExtractionGoldenTests(ITestOutputHelper output)
     [InlineData("div-soup-portal", "Council demands AI model weights in city contracts", "Staff reporter", "2025-04-07T00:00:00Z", null)]
     [InlineData("magazine-longform", "What does \"open\" mean for AI? A group of students is keeping score", "Hedda Lund", "2025-11-14T07:00:00Z", null)]
     [InlineData("short-statement", "Statement on open-weight AI models", null, "2025-12-02T00:00:00Z", null)]
+    [InlineData("css-in-js-hashed-classes", "Economists urge ministers to treat open AI models as public infrastructure", "Rafael Quint", "2025-10-15T10:00:00Z", null)]
+    [InlineData("interview-qa", "\"The public paid for these models\": an interview with Leontine Barros", "Tom Arkwright", "2025-09-22T00:00:00Z", "https://research-notes.example/interviews/leontine-barros")]
+    [InlineData("german-regional-news", "KI-Verordnung: Länder wollen offene Modelle nicht zusätzlich belasten", "Jan Petersen", "2025-11-06T15:45:00Z", null)]
     public void Golden_Page_Metadata_Is_Read(string name, string title, string? author, string? published, string? canonical)
     {
         // Act

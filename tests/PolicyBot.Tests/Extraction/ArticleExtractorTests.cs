@@ -99,6 +99,9 @@ public sealed class ArticleExtractorTests
     [InlineData("© 2024 Example Wire. Republication is prohibited without prior written consent.")]
     [InlineData("Dale Whitcomb is a staff writer. Contact: dale@orchardtimes.example")]
     [InlineData("Thanks for reading! Subscribe for free to receive new posts.")]
+    [InlineData("Lesen Sie auch: Was die KI-Verordnung für Hochschulen bedeutet")]
+    [InlineData("6. November 2025, 16:45 Uhr")]
+    [InlineData("Von Jan Petersen")]
     public void Furniture_Lines_Inside_The_Article_Are_Dropped(string line)
     {
         // Arrange
