@@ -24,19 +24,21 @@ internal static partial class ArticleContentCleaner
         + "blockquote[class*=pull], [class*=pull-quote], [class*=pullquote], [class*=pull_quote], [class*=blockquote-pull], "
         + "[rel=author], [itemprop=author], [class*=sr-only], [class*=screen-reader], [class*=visually-hidden]";
 
-    /// <summary>Prepares the whole page before scoring.</summary>
-    public static void Prepare(IElement body, HtmlClassHints hints, bool stripUnlikely)
+    /// <summary>Prepares the whole page before scoring; returns the visible text's length (non-space characters) before unlikely candidates go.</summary>
+    public static int Prepare(IElement body, HtmlClassHints hints, bool stripUnlikely)
     {
         HtmlBoilerplateFilter.RemoveNonText(body);
         Remove(body.QuerySelectorAll("*").Where(IsInvisible));
         Remove(body.QuerySelectorAll(ChromeSelector));
         Remove(body.QuerySelectorAll("header, footer").Where(e => e.QuerySelector(ContentMarkers) is null && !IsInside(e, "article, main, [itemprop=articleBody]")));
+        var bodyText = body.TextContent;
+        var visible = bodyText.Count(c => !char.IsWhiteSpace(c));
         if (!stripUnlikely)
         {
-            return;
+            return visible;
         }
 
-        var bodyLength = body.TextContent.Length;
+        var bodyLength = bodyText.Length;
         var unlikely = new List<IElement>();
         foreach (var element in body.QuerySelectorAll("*"))
         {
@@ -58,6 +60,7 @@ internal static partial class ArticleContentCleaner
         }
 
         Remove(unlikely);
+        return visible;
     }
 
     /// <summary>Cleans the chosen content roots in place.</summary>
@@ -130,20 +133,21 @@ internal static partial class ArticleContentCleaner
     {
         var stats = new ArticleTextStatistics(root);
         var rootText = Math.Max(1, stats[root].Text);
+        var doomed = new List<IElement>();
         foreach (var element in stats.Elements)
         {
-            if (ReferenceEquals(element, root) || !ArticleTextStatistics.IsWithin(element, root) || !hints.IsBoilerplate(element))
+            if (ReferenceEquals(element, root) || (doomed.Count > 0 && ArticleTextStatistics.IsWithin(element, doomed[^1])) || !hints.IsBoilerplate(element))
             {
                 continue;
             }
 
-            if (stats[element].Text > rootText * 0.5 || element.QuerySelector(ContentMarkers) is not null)
+            if (stats[element].Text <= rootText * 0.5 && element.QuerySelector(ContentMarkers) is null)
             {
-                continue;
+                doomed.Add(element);
             }
-
-            element.Remove();
         }
+
+        Remove(doomed);
     }
 
     /// <summary>Readability's conditional cleaning of lists, tables and containers with few commas.</summary>
@@ -151,26 +155,39 @@ internal static partial class ArticleContentCleaner
     {
         var stats = new ArticleTextStatistics(root);
         var rootText = Math.Max(1, stats[root].Text);
+        var doomed = new List<IElement>();
         foreach (var element in stats.Elements)
         {
-            if (ReferenceEquals(element, root)
-                || element.LocalName is not ("div" or "section" or "ul" or "ol" or "table" or "form" or "dl")
-                || !ArticleTextStatistics.IsWithin(element, root))
+            if (ReferenceEquals(element, root) || (doomed.Count > 0 && ArticleTextStatistics.IsWithin(element, doomed[^1])))
             {
                 continue;
             }
 
             var figures = stats[element];
-            if (figures.Text > rootText * 0.5 || figures.Commas >= 10)
+            if (element.LocalName == "p")
+            {
+                // A paragraph that is nothing but a short link ("Download the full opinion (PDF)") points elsewhere.
+                if (figures.Text is > 0 and < 120 && figures.LinkDensity >= 0.9)
+                {
+                    doomed.Add(element);
+                }
+
+                continue;
+            }
+
+            if (element.LocalName is not ("div" or "section" or "ul" or "ol" or "table" or "form" or "dl")
+                || figures.Text > rootText * 0.5 || figures.Commas >= 10)
             {
                 continue;
             }
 
             if (ShouldRemove(element, figures, hints))
             {
-                element.Remove();
+                doomed.Add(element);
             }
         }
+
+        Remove(doomed);
     }
 
     private static bool ShouldRemove(IElement element, ArticleTextStatistics.Figures figures, HtmlClassHints hints)

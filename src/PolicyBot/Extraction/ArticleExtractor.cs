@@ -23,11 +23,14 @@ public sealed class ArticleExtractor
         var source = HtmlNestingLimiter.Limit(html ?? string.Empty);
         using var document = Parse(source);
         var metadata = HtmlPageMetadataReader.Read(document, baseUri);
-        var (text, found) = MainText(document, metadata, strict: true);
-        if (!found || text.Length < RetryBelow)
+        var (text, found, visible) = MainText(document, metadata, strict: true);
+
+        // Retry without class hints and conditional cleaning (Readability's fallback) only when the page
+        // visibly holds much more text than was kept, so huge empty or binary pages are not parsed twice.
+        if ((!found || text.Length < RetryBelow) && visible > NonSpace(text) * 3 / 2 + 50)
         {
             using var again = Parse(source);
-            var (lenient, _) = MainText(again, metadata, strict: false);
+            var (lenient, _, _) = MainText(again, metadata, strict: false);
             if (lenient.Length > text.Length)
             {
                 text = lenient;
@@ -39,16 +42,18 @@ public sealed class ArticleExtractor
 
     private static IDocument Parse(string html) => new HtmlParser(ParserOptions).ParseDocument(html);
 
-    /// <summary>The main text, and whether scoring found a content container (false: a whole-page fallback).</summary>
-    private static (string Text, bool Found) MainText(IDocument document, HtmlPageMetadataReader.Metadata metadata, bool strict)
+    private static int NonSpace(string text) => text.Count(c => !char.IsWhiteSpace(c));
+
+    /// <summary>The main text, whether scoring found a content container (false: a whole-page fallback), and the page's visible text length.</summary>
+    private static (string Text, bool Found, int Visible) MainText(IDocument document, HtmlPageMetadataReader.Metadata metadata, bool strict)
     {
         if (document.Body is not { } body)
         {
-            return (string.Empty, false);
+            return (string.Empty, false, 0);
         }
 
         var hints = new HtmlClassHints();
-        ArticleContentCleaner.Prepare(body, hints, stripUnlikely: strict);
+        var visible = ArticleContentCleaner.Prepare(body, hints, stripUnlikely: strict);
         var stats = new ArticleTextStatistics(body);
         var roots = ArticleCandidateScorer.Select(body, stats, strict ? hints : null);
         var found = roots.Count > 0;
@@ -59,7 +64,7 @@ public sealed class ArticleExtractor
 
         ArticleContentCleaner.Clean(roots, metadata.Title, hints, cleanConditionally: strict);
         var text = ArticleParagraphFilter.Filter(HtmlTextRenderer.Render(roots), [metadata.Title, metadata.SiteName]);
-        return (text, found);
+        return (text, found, visible);
     }
 
     private static IElement Fallback(IDocument document, IElement body) =>

@@ -26,7 +26,8 @@ internal sealed partial class HtmlClassHints
         "caption", "credit", "widget", "breadcrumb", "nav", "menu", "popup", "modal", "masthead", "banner", "combx",
         "disqus", "outbrain", "taboola", "recirc", "paywall", "toolbar", "tags", "pagination", "pager", "rss", "shoutbox",
         "skyscraper", "tooltip", "overlay", "lightbox", "teaser", "trending", "mostread", "popular", "bio", "print", "header",
-        "hdr", "bnr", "copyright", "dek", "standfirst", "kicker",
+        "hdr", "bnr", "copyright", "dek", "standfirst", "kicker", "community", "supplemental", "agegate", "remark", "replies",
+        "contact", "shopping",
     ];
 
     /// <summary>Negative hints that mark an element as boilerplate even when a positive hint is also present.</summary>

@@ -71,6 +71,32 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void Link_Only_Paragraphs_Are_Dropped_But_Lists_Of_Points_Are_Kept()
+    {
+        // Arrange
+        var html = $"<article>{Paragraphs(Prose1)}<p><a href=\"/full.pdf\">Download the full opinion (PDF, 412 KB)</a></p><ul><li>First commitment to publish evaluations</li><li>Second commitment to keep a contact</li></ul>{Paragraphs(Prose2)}</article>";
+
+        // Act
+        var page = _extractor.Extract(html, null);
+
+        // Assert
+        page.Text.ShouldBe($"{Prose1}\n\nFirst commitment to publish evaluations\n\nSecond commitment to keep a contact\n\n{Prose2}");
+    }
+
+    [Fact]
+    public void Thousands_Of_Empty_Blocks_In_One_Container_Are_Cleaned_In_Bulk()
+    {
+        // Arrange
+        var html = $"<article>{Paragraphs(Prose1)}{string.Concat(Enumerable.Repeat("<div></div><div class=\"ad\">x</div>", 20_000))}{Paragraphs(Prose2)}</article>";
+
+        // Act
+        var page = _extractor.Extract(html, null);
+
+        // Assert
+        page.Text.ShouldBe($"{Prose1}\n\n{Prose2}");
+    }
+
+    [Fact]
     public void Div_Soup_With_Line_Breaks_Is_Split_Into_Paragraphs()
     {
         // Arrange
