@@ -14,6 +14,9 @@ internal static partial class HtmlPageMetadataReader
 {
     private const int MaxAuthorLength = 150;
 
+    /// <summary>At most this many meta/time elements are consulted, so hostile pages cannot multiply the work.</summary>
+    private const int MaxElements = 2000;
+
     /// <summary>Metadata of one page (read before boilerplate removal).</summary>
     public sealed record Metadata(string? Title, string? CanonicalUrl, string? Author, DateTimeOffset? PublishedAt, string? SiteName);
 
@@ -45,15 +48,16 @@ internal static partial class HtmlPageMetadataReader
     public static Metadata Read(IDocument document, Uri? baseUri)
     {
         var jsonLd = new JsonLdMetadata(document);
-        var siteName = Clean(Meta(document, "meta[property='og:site_name' i]")) ?? Clean(jsonLd.Publisher) ?? Clean(Meta(document, "meta[name='application-name' i]"));
-        return new Metadata(Title(document, jsonLd), Canonical(document, jsonLd, baseUri), Author(document, jsonLd), Published(document, jsonLd), siteName);
+        var metas = document.QuerySelectorAll("meta[content]").Take(MaxElements).ToList();
+        var siteName = Clean(Meta(metas, "meta[property='og:site_name' i]")) ?? Clean(jsonLd.Publisher) ?? Clean(Meta(metas, "meta[name='application-name' i]"));
+        return new Metadata(Title(document, metas, jsonLd), Canonical(document, metas, jsonLd, baseUri), Author(document, metas, jsonLd), Published(document, metas, jsonLd), siteName);
     }
 
-    private static string? Title(IDocument document, JsonLdMetadata jsonLd)
+    private static string? Title(IDocument document, IReadOnlyList<IElement> metas, JsonLdMetadata jsonLd)
     {
-        var site = Clean(Meta(document, "meta[property='og:site_name' i]"));
+        var site = Clean(Meta(metas, "meta[property='og:site_name' i]"));
         var h1 = Clean(document.QuerySelector("h1")?.TextContent);
-        if (Clean(Meta(document, "meta[property='og:title' i]")) is { } og)
+        if (Clean(Meta(metas, "meta[property='og:title' i]")) is { } og)
         {
             return WithoutSite(og, site, h1, strict: true);
         }
@@ -63,7 +67,7 @@ internal static partial class HtmlPageMetadataReader
             return headline;
         }
 
-        if (Clean(Meta(document, "meta[name='twitter:title' i]")) is { } twitter)
+        if (Clean(Meta(metas, "meta[name='twitter:title' i]")) is { } twitter)
         {
             return WithoutSite(twitter, site, h1, strict: true);
         }
@@ -115,15 +119,15 @@ internal static partial class HtmlPageMetadataReader
         return Words(beforeFirst) < Words(afterFirst) && Words(afterFirst) >= 2 ? afterFirst : title;
     }
 
-    private static string? Canonical(IDocument document, JsonLdMetadata jsonLd, Uri? baseUri) =>
+    private static string? Canonical(IDocument document, IReadOnlyList<IElement> metas, JsonLdMetadata jsonLd, Uri? baseUri) =>
         Absolute(document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href"), baseUri)
-        ?? Absolute(Meta(document, "meta[property='og:url' i]"), baseUri)
+        ?? Absolute(Meta(metas, "meta[property='og:url' i]"), baseUri)
         ?? Absolute(jsonLd.Url, baseUri);
 
-    private static string? Author(IDocument document, JsonLdMetadata jsonLd)
+    private static string? Author(IDocument document, IReadOnlyList<IElement> metas, JsonLdMetadata jsonLd)
     {
         var candidates = new List<string?> { jsonLd.Authors };
-        candidates.AddRange(AuthorMetaSelectors.Select(s => Meta(document, s)));
+        candidates.AddRange(AuthorMetaSelectors.Select(s => Meta(metas, s)));
         candidates.Add(document.QuerySelector("a[rel~='author' i]")?.TextContent);
         candidates.Add(document.QuerySelector("[itemprop='author' i] [itemprop='name' i]")?.TextContent);
         candidates.Add(document.QuerySelector("[itemprop='author' i]")?.TextContent);
@@ -142,13 +146,22 @@ internal static partial class HtmlPageMetadataReader
         return name.Length is > 1 and <= MaxAuthorLength ? name : null;
     }
 
-    private static DateTimeOffset? Published(IDocument document, JsonLdMetadata jsonLd) =>
-        Date(jsonLd.DatePublished)
-        ?? DateMetaSelectors.Select(s => Date(Meta(document, s))).FirstOrDefault(d => d is not null)
-        ?? TimeSelectors.SelectMany(document.QuerySelectorAll)
+    private static DateTimeOffset? Published(IDocument document, IReadOnlyList<IElement> metas, JsonLdMetadata jsonLd)
+    {
+        if ((Date(jsonLd.DatePublished) ?? DateMetaSelectors.Select(s => Date(Meta(metas, s))).FirstOrDefault(d => d is not null)) is { } declared)
+        {
+            return declared;
+        }
+
+        var times = Times(document);
+        return TimeSelectors.SelectMany(selector => times.Where(t => t.Matches(selector)))
             .Select(t => Date(t.GetAttribute("datetime") ?? t.GetAttribute("content")))
             .FirstOrDefault(d => d is not null)
-        ?? VisibleDate(document);
+            ?? VisibleDate(document);
+    }
+
+    private static List<IElement> Times(IDocument document) =>
+        document.QuerySelectorAll("time, [itemprop='datePublished' i]").Take(MaxElements).ToList();
 
     /// <summary>A date written in a dateline, byline or meta line, preferring those inside the article.</summary>
     private static DateTimeOffset? VisibleDate(IDocument document)
@@ -162,7 +175,8 @@ internal static partial class HtmlPageMetadataReader
             .FirstOrDefault(d => d is not null);
     }
 
-    private static string? Meta(IDocument document, string selector) => document.QuerySelector(selector)?.GetAttribute("content");
+    /// <summary>Content of the first meta element matching <paramref name="selector"/> (matched against the few metas, not the whole tree).</summary>
+    private static string? Meta(IReadOnlyList<IElement> metas, string selector) => metas.FirstOrDefault(m => m.Matches(selector))?.GetAttribute("content");
 
     private static string? Clean(string? text)
     {
