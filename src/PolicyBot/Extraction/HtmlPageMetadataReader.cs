@@ -124,15 +124,22 @@ internal static partial class HtmlPageMetadataReader
         ?? Absolute(Meta(metas, "meta[property='og:url' i]"), baseUri)
         ?? Absolute(jsonLd.Url, baseUri);
 
-    private static string? Author(IDocument document, IReadOnlyList<IElement> metas, JsonLdMetadata jsonLd)
+    private static string? Author(IDocument document, IReadOnlyList<IElement> metas, JsonLdMetadata jsonLd) =>
+        AuthorCandidates(document, metas, jsonLd).Select(Clean).Select(ToName).FirstOrDefault(n => n is not null);
+
+    /// <summary>Author sources in order of trust, evaluated lazily (markup is searched only when needed).</summary>
+    private static IEnumerable<string?> AuthorCandidates(IDocument document, IReadOnlyList<IElement> metas, JsonLdMetadata jsonLd)
     {
-        var candidates = new List<string?> { jsonLd.Authors };
-        candidates.AddRange(AuthorMetaSelectors.Select(s => Meta(metas, s)));
-        candidates.Add(document.QuerySelector("a[rel~='author' i]")?.TextContent);
-        candidates.Add(document.QuerySelector("[itemprop='author' i] [itemprop='name' i]")?.TextContent);
-        candidates.Add(document.QuerySelector("[itemprop='author' i]")?.TextContent);
-        candidates.Add(document.QuerySelector(".byline, .author-name, .byline-name, [class*='byline'], .author, .autor, .auteur")?.TextContent);
-        return candidates.Select(Clean).Select(ToName).FirstOrDefault(n => n is not null);
+        yield return jsonLd.Authors;
+        foreach (var selector in AuthorMetaSelectors)
+        {
+            yield return Meta(metas, selector);
+        }
+
+        yield return document.QuerySelector("a[rel~='author' i]")?.TextContent;
+        yield return document.QuerySelector("[itemprop='author' i] [itemprop='name' i]")?.TextContent;
+        yield return document.QuerySelector("[itemprop='author' i]")?.TextContent;
+        yield return document.QuerySelector(".byline, .author-name, .byline-name, [class*='byline'], .author, .autor, .auteur")?.TextContent;
     }
 
     private static string? ToName(string? text)
