@@ -179,6 +179,7 @@ internal static class ArticleCandidateScorer
             }
 
             var bonus = !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName ? topScore * 0.2 : 0;
+
             // A sibling must earn its place with text: a positive class name alone ("post-card") is not enough.
             if (earned.TryGetValue(sibling, out var score) && score * (1 - stats[sibling].LinkDensity) + bonus >= threshold)
             {

@@ -97,6 +97,27 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void Watched_Listing_Page_Keeps_Every_Item_Not_Just_One()
+    {
+        // Arrange
+        var items = string.Concat(Enumerable.Range(1, 8).Select(i =>
+            $"<div class=\"views-row\"><span class=\"date\">{i} March 2025</span><h3><a href=\"/news/{i}\">Minister announces item {i}</a></h3><p>The ministry published guidance number {i}, which explains how public bodies should assess AI tools.</p></div>"));
+        var html = $"<body><nav><a href=\"/\">Home</a></nav><main><h1>News and statements</h1><div class=\"view-content\">{items}</div><ul class=\"pager\"><li><a href=\"?page=1\">Next</a></li></ul></main></body>";
+
+        // Act
+        var page = _extractor.Extract(html, null);
+
+        // Assert
+        for (var i = 1; i <= 8; i++)
+        {
+            page.Text.ShouldContain($"Minister announces item {i}\n\nThe ministry published guidance number {i},");
+        }
+
+        page.Text.ShouldNotContain("Next");
+        page.Text.ShouldNotContain("March 2025");
+    }
+
+    [Fact]
     public void Div_Soup_With_Line_Breaks_Is_Split_Into_Paragraphs()
     {
         // Arrange
