@@ -32,24 +32,55 @@ public sealed class AlertOutbox(SqliteDatabase database)
         return saved;
     }
 
+    /// <summary>
+    /// Changes a stored alert and queues an update to every channel that already shows it (a channel whose post is
+    /// still pending will simply send the new version). Returns the alert as revised.
+    /// </summary>
+    public async Task<Alert> ReviseAsync(DbSession session, long alertId, Func<Alert, Alert> revise, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var payload = await session.Connection.ExecuteScalarAsync<string>(session.Command(
+            "SELECT payload FROM alerts WHERE id = @alertId", new { alertId }, cancellationToken))
+            ?? throw new InvalidOperationException($"Alert {alertId} does not exist.");
+        var revised = revise(AlertJson.Deserialize(payload));
+        var json = AlertJson.Serialize(revised, AlertJson.Compact);
+        if (json == payload)
+        {
+            return revised;
+        }
+
+        await session.Connection.ExecuteAsync(session.Command(
+            "UPDATE alerts SET payload = @json WHERE id = @alertId", new { alertId, json }, cancellationToken));
+        await session.Connection.ExecuteAsync(session.Command(
+            """
+            INSERT INTO outbox (alert_id, channel, revision, next_attempt_at)
+            SELECT p.alert_id, p.channel, (SELECT MAX(r.revision) + 1 FROM outbox r WHERE r.alert_id = p.alert_id AND r.channel = p.channel), @now
+            FROM outbox p
+            WHERE p.alert_id = @alertId AND p.revision = 0 AND p.state = 'sent'
+              AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.alert_id = p.alert_id AND u.channel = p.channel AND u.revision > 0 AND u.state = 'pending')
+            """, new { alertId, now }, cancellationToken));
+        return revised;
+    }
+
     /// <summary>Pending deliveries that are due, per channel in publication order; nothing overtakes an earlier alert that waits for a retry.</summary>
     public async Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string Channel, int Attempts, string Payload)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(long Id, string Channel, int Attempts, int Revision, string? PostMessageId, string Payload)>(new CommandDefinition(
             """
-            SELECT o.id, o.channel, o.attempts, a.payload
+            SELECT o.id, o.channel, o.attempts, o.revision,
+                   (SELECT p.message_id FROM outbox p WHERE p.alert_id = o.alert_id AND p.channel = o.channel AND p.revision = 0),
+                   a.payload
             FROM outbox o JOIN alerts a ON a.id = o.alert_id
             WHERE o.state = 'pending' AND o.next_attempt_at <= @now
               AND NOT EXISTS (
                   -- an earlier alert of the same channel waiting for its retry holds the later ones back
                   SELECT 1 FROM outbox b JOIN alerts ba ON ba.id = b.alert_id
                   WHERE b.channel = o.channel AND b.state = 'pending' AND b.next_attempt_at > @now
-                    AND (COALESCE(ba.published_at, ba.created_at), ba.id) < (COALESCE(a.published_at, a.created_at), a.id))
-            ORDER BY o.channel, COALESCE(a.published_at, a.created_at), a.id
+                    AND (COALESCE(ba.published_at, ba.created_at), ba.id, b.revision) < (COALESCE(a.published_at, a.created_at), a.id, o.revision))
+            ORDER BY o.channel, COALESCE(a.published_at, a.created_at), a.id, o.revision
             LIMIT @limit
             """, new { now, limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => new OutboxEntry(r.Id, r.Channel, r.Attempts, AlertJson.Deserialize(r.Payload))).ToList();
+        return rows.Select(r => new OutboxEntry(r.Id, r.Channel, r.Attempts, r.Revision, r.PostMessageId, AlertJson.Deserialize(r.Payload))).ToList();
     }
 
     public async Task MarkSentAsync(long entryId, string? messageId, DateTimeOffset now, CancellationToken cancellationToken)

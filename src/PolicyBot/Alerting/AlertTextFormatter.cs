@@ -32,8 +32,7 @@ public sealed class AlertTextFormatter
 
         foreach (var quote in alert.Quotes)
         {
-            var speaker = quote.Speaker is null ? "unattributed" : quote.Org is null ? quote.Speaker : $"{quote.Speaker} ({quote.Org})";
-            AppendWrapped(text, $"“{quote.Text}” — {speaker}", "  > ");
+            AppendWrapped(text, $"“{quote.Text}” — {Speaker(quote)}", "  > ");
         }
 
         if (alert.Change is { } change)
@@ -62,6 +61,27 @@ public sealed class AlertTextFormatter
         text.AppendLine();
         return text.ToString();
     }
+
+    /// <summary>A follow-up line for a revised alert: what it is about and who else reports it now.</summary>
+    public string FormatUpdate(Alert alert)
+    {
+        var text = new StringBuilder();
+        text.Append("↻  Update to: ").AppendLine(alert.Title);
+        foreach (var quote in alert.Quotes)
+        {
+            AppendWrapped(text, $"“{quote.Text}” — {Speaker(quote)}", "  > ");
+        }
+
+        if (alert.AlsoReportedBy.Count > 0)
+        {
+            text.Append("  Also reported by: ").AppendLine(string.Join(", ", alert.AlsoReportedBy));
+        }
+
+        return text.AppendLine().ToString();
+    }
+
+    private static string Speaker(AlertQuote quote) =>
+        quote.Speaker is null ? "unattributed" : quote.Org is null ? quote.Speaker : $"{quote.Speaker} ({quote.Org})";
 
     private static void AppendWrapped(StringBuilder text, string paragraph, string prefix)
     {

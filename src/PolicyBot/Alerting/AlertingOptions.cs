@@ -23,6 +23,11 @@ public sealed class AlertingOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long a statement stays open to later reports: a report within this time of the last one updates
+    /// the statement's alert ("also reported by") instead of alerting again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan ClusterWindow { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>Print alerts on the console even when a chat platform is configured.</summary>
     public bool Console { get; set; }
 }

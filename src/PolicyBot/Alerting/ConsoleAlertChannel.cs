@@ -15,4 +15,11 @@ public sealed class ConsoleAlertChannel(AlertTextFormatter formatter, [FromKeyed
         await output.FlushAsync(cancellationToken);
         return DeliveryResult.Success();
     }
+
+    public async Task<DeliveryResult> UpdateAsync(Alert alert, string? messageId, CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(formatter.FormatUpdate(alert).AsMemory(), cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        return DeliveryResult.Success();
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace PolicyBot.Alerting;
@@ -11,10 +12,13 @@ namespace PolicyBot.Alerting;
 public sealed partial class OutboxDispatcher(
     AlertOutbox outbox,
     IEnumerable<IAlertChannel> channels,
+    IMeterFactory meterFactory,
     IOptions<AlertingOptions> options,
     TimeProvider timeProvider,
     ILogger<OutboxDispatcher> logger)
 {
+    private readonly Counter<long> _deliveries = meterFactory.Create("PolicyBot").CreateCounter<long>("policybot.deliveries", description: "Delivery attempts by channel and outcome");
+
     private readonly Dictionary<string, IAlertChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     /// <summary>The names of the channels this process can deliver to.</summary>
@@ -52,13 +56,16 @@ public sealed partial class OutboxDispatcher(
         DeliveryResult result;
         try
         {
-            result = await channel.SendAsync(entry.Alert, cancellationToken);
+            result = entry.Revision == 0
+                ? await channel.SendAsync(entry.Alert, cancellationToken)
+                : await channel.UpdateAsync(entry.Alert, entry.PostMessageId, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             result = DeliveryResult.Failure($"{exception.GetType().Name}: {exception.Message}");
         }
 
+        _deliveries.Add(1, new("channel", channel.Name), new("outcome", result.Delivered ? "delivered" : result.Retryable ? "failed" : "rejected"));
         if (result.Delivered)
         {
             await outbox.MarkSentAsync(entry.Id, result.MessageId, timeProvider.GetUtcNow(), cancellationToken);

@@ -4,9 +4,10 @@ namespace PolicyBot.Analysis;
 
 /// <summary>
 /// The organisations and people PolicyBot recognises, and the matcher that finds them in text.
-/// JSON schema: <c>{ "organisations": [ { "name", "kind": company|lab|government|open-source-body, "aliases": [..],
-/// "people": [ { "name", "aliases": [..], "role" } ] } ] }</c>. A name or alias matches in its own spelling or in
-/// capitals, only at word boundaries ("Meta's" yes, "metadata" no); the longest overlapping name wins.
+/// JSON schema (docs/catalogue.md): <c>{ "organisations": [ { "name", "kind": company|lab|government|open-source-body,
+/// "aliases": [..], "unlessNear": [..], "people": [ { "name", "aliases": [..], "role" } ] } ] }</c>. A name or alias
+/// matches in its own spelling or in capitals, only at word boundaries ("Meta's" yes, "metadata" no); the longest
+/// overlapping name wins; a one-word organisation name is dropped when an <c>unlessNear</c> word is in its sentence.
 /// </summary>
 public sealed class ActorCatalogue
 {
@@ -131,6 +132,7 @@ public sealed class ActorCatalogue
         }
 
         var candidates = new List<ActorMention>();
+        var vetoes = new Dictionary<ActorOrganisation, List<int>>(ReferenceEqualityComparer.Instance);
         foreach (var (name, organisation, person) in _names)
         {
             var from = 0;
@@ -142,7 +144,9 @@ public sealed class ActorCatalogue
                     break;
                 }
 
-                if (IsBoundary(text, at - 1) && IsBoundary(text, at + name.Length))
+                if (IsBoundary(text, at - 1) && IsBoundary(text, at + name.Length)
+                    && !(person is null && !name.Contains(' ', StringComparison.Ordinal) && organisation.UnlessNear is { Count: > 0 }
+                        && Vetoed(text, at, name.Length, vetoes.TryGetValue(organisation, out var known) ? known : vetoes[organisation] = VetoPositions(text, organisation.UnlessNear))))
                 {
                     candidates.Add(new ActorMention(at, name.Length, organisation, person));
                 }
@@ -164,6 +168,96 @@ public sealed class ActorCatalogue
         }
 
         return mentions;
+    }
+
+    /// <summary>
+    /// The catalogue person of <paramref name="organisation"/> whose role names <paramref name="role"/> ("chief
+    /// executive", "CEO", "president" …); former holders only when the role asked for says "former". The first
+    /// listed person wins, so the catalogue lists an organisation's principal first.
+    /// </summary>
+    public ActorPerson? FindByRole(ActorOrganisation organisation, string role)
+    {
+        var wanted = RoleWords.Normalise(role);
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+
+        var former = wanted.StartsWith("former ", StringComparison.Ordinal);
+        if (former)
+        {
+            wanted = wanted["former ".Length..];
+        }
+
+        return (organisation.People ?? []).FirstOrDefault(p =>
+            p.Role is { } held && RoleWords.Normalise(held) is var normalised
+            && normalised.Contains("former", StringComparison.Ordinal) == former
+            && RoleWords.Holds(normalised, wanted));
+    }
+
+    private static bool Vetoed(string text, int at, int length, IReadOnlyList<int> vetoes)
+    {
+        if (vetoes.Count == 0)
+        {
+            return false;
+        }
+
+        var start = at;
+        while (start > 0 && at - start < 300 && text[start - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            start--;
+        }
+
+        var end = at + length;
+        while (end < text.Length && end - at < 300 && text[end] is not ('.' or '!' or '?' or '\n'))
+        {
+            end++;
+        }
+
+        var first = BinarySearchFirstAtOrAfter(vetoes, start);
+        return first < vetoes.Count && vetoes[first] < end;
+    }
+
+    private static int BinarySearchFirstAtOrAfter(IReadOnlyList<int> sorted, int value)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (sorted[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Where the words that cancel an organisation's one-word names occur in the text, whole words only, sorted.</summary>
+    private static List<int> VetoPositions(string text, IReadOnlyList<string>? words)
+    {
+        var positions = new List<int>();
+        foreach (var word in (words ?? []).Where(w => !string.IsNullOrWhiteSpace(w)))
+        {
+            var from = 0;
+            while (from < text.Length && text.IndexOf(word, from, StringComparison.OrdinalIgnoreCase) is var hit && hit >= 0)
+            {
+                var after = hit + word.Length;
+                if ((hit == 0 || !char.IsLetter(text[hit - 1])) && (after >= text.Length || !char.IsLetter(text[after])))
+                {
+                    positions.Add(hit);
+                }
+
+                from = after;
+            }
+        }
+
+        positions.Sort();
+        return positions;
     }
 
     private static IEnumerable<string> Spellings(string name, IReadOnlyList<string>? aliases)

@@ -1,13 +1,17 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PolicyBot.Analysis.Summaries;
 using PolicyBot.History;
 
 namespace PolicyBot.Analysis;
 
 /// <summary>
-/// The analysis step the pipeline calls: topic relevance, organisations, attributed direct quotes, stance and a
-/// lead summary. Rule-based and explainable; never throws on bad input (only on cancellation) and reads at most
-/// <see cref="MaxTextLength"/> characters of a document, so time stays bounded.
+/// The analysis step the pipeline calls: topic relevance (topical sentences with an AI angle, explained by the
+/// matched terms), organisations by salience, the three best attributed direct quotes (verbatim substrings of the
+/// text), the stance toward openly releasing AI models per quote and per document (neutral for a document that is not
+/// relevant), and an extractive summary. Rule-based and explainable; never throws on bad input (only on
+/// cancellation) and reads at most <see cref="MaxTextLength"/> characters of a document, so time stays bounded.
 /// </summary>
 public sealed partial class StatementAnalyzer
 {
@@ -20,41 +24,62 @@ public sealed partial class StatementAnalyzer
 
     private const int BestQuotes = 3;
 
+    private const int MinNarrativeStances = 3;
+
     private readonly AnalysisOptions _options;
     private readonly ILogger<StatementAnalyzer> _logger;
     private readonly ActorCatalogue _catalogue;
     private readonly TopicMatcher _topics;
+    private readonly RelevanceScorer _relevance;
     private readonly SentenceSplitter _splitter = new();
     private readonly QuoteFinder _quotes = new();
     private readonly SpeakerResolver _speakers = new();
     private readonly StanceClassifier _stances = new();
-    private readonly LeadSummarizer _summarizer = new(new NoiseNormalizer());
+    private readonly ExtractiveSummarizer _summarizer;
+    private readonly QuoteSelector _selector;
     private readonly PersonFinder _people;
 
-    public StatementAnalyzer(IOptions<AnalysisOptions> options, ILogger<StatementAnalyzer> logger)
+    private readonly LlmSummarizer? _llm;
+
+    /// <param name="llm">The optional LLM summarizer; used for relevant documents when configured, extractive otherwise.</param>
+    public StatementAnalyzer(IOptions<AnalysisOptions> options, ILogger<StatementAnalyzer> logger, LlmSummarizer? llm = null)
     {
+        _llm = llm;
         _options = options.Value;
         _logger = logger;
         _catalogue = LoadCatalogue(_options.CatalogueFile, logger);
         _topics = new TopicMatcher(_options.EffectiveTerms);
+        _summarizer = new ExtractiveSummarizer(new NoiseNormalizer(), _topics);
+        _selector = new QuoteSelector(_topics, _stances);
+        _relevance = new RelevanceScorer(_topics, new TopicMatcher(AnalysisOptions.DefaultContextTerms));
         _people = new PersonFinder(_catalogue);
     }
 
     /// <summary>The actors catalogue in use (bundled, or the configured file).</summary>
     public ActorCatalogue Catalogue => _catalogue;
 
-    public Task<StatementAnalysis> AnalyzeAsync(AnalysisInput input, CancellationToken cancellationToken)
+    public async Task<StatementAnalysis> AnalyzeAsync(AnalysisInput input, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        StatementAnalysis analysis;
         try
         {
-            return Task.FromResult(Analyze(input, cancellationToken));
+            analysis = Analyze(input, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.AnalysisFailed(_logger, input?.Url, ex);
-            return Task.FromResult(new StatementAnalysis(false, 0, [], [], StanceClassifier.Neutral, Cut(input?.Title, MaxTitleLength), []));
+            return new StatementAnalysis(false, 0, [], [], StanceClassifier.Neutral, Cut(input?.Title, MaxTitleLength), []);
         }
+
+        // the LLM may only rephrase the summary of a relevant document; quotes always come from the text itself
+        if (analysis.Relevant && _llm is { Enabled: true }
+            && await _llm.SummarizeAsync(Cut(input.Title, MaxTitleLength), Cut(input.Text, MaxTextLength), analysis.Summary, cancellationToken) is { } summary)
+        {
+            analysis = analysis with { Summary = summary };
+        }
+
+        return analysis;
     }
 
     private StatementAnalysis Analyze(AnalysisInput input, CancellationToken cancellationToken)
@@ -62,44 +87,45 @@ public sealed partial class StatementAnalyzer
         var title = Cut(input?.Title, MaxTitleLength);
         var text = Cut(input?.Text, MaxTextLength);
 
-        var titleTerms = _topics.Count(title);
-        var bodyTerms = _topics.Count(text);
         var actors = _catalogue.Find(text);
         var titleActors = _catalogue.Find(title);
-        var orgs = Organisations(actors.Concat(titleActors), input?.SourceOrgs ?? [], text);
+        var sentences = _splitter.SplitSpans(text);
+        var orgs = Organisations(actors, titleActors, input?.SourceOrgs ?? [], text, sentences);
         var actorCount = orgs.Count(o => o.Mentions > 0);
-        var relevance = RelevanceScorer.Score(titleTerms.Count, bodyTerms.Count, bodyTerms.Values.Sum(), actorCount);
-        var matched = titleTerms.Keys.Union(bodyTerms.Keys)
-            .OrderByDescending(t => titleTerms.GetValueOrDefault(t) + bodyTerms.GetValueOrDefault(t))
-            .ThenBy(t => t, StringComparer.Ordinal)
+        var (relevance, counts) = _relevance.Score(title, text, sentences, actorCount);
+        var matched = counts
+            .OrderByDescending(t => t.Value)
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => t.Key)
             .ToList();
         cancellationToken.ThrowIfCancellationRequested();
 
-        var sentences = _splitter.SplitSpans(text);
         var people = _people.Find(text, actors, sentences);
         var hint = input?.SourceOrgs is { Count: 1 } sourceOrgs ? Canonical(sourceOrgs[0]) : null;
-        var quotes = new List<(Quote Quote, double Rank, int Position)>();
-        foreach (var span in _quotes.Find(text).Take(MaxQuotes))
-        {
-            var words = text.Substring(span.Start, span.Length);
-            var (speaker, org) = _speakers.Resolve(text, span, sentences, people, actors);
-            var stance = _stances.Classify(words);
-            var rank = _topics.Hits(words) + (stance == StanceClassifier.Neutral ? 0 : 0.5) + (speaker is null ? 0 : 0.25);
-            quotes.Add((new Quote(words, speaker, org ?? hint, stance), rank, span.Start));
-        }
-
+        var spans = _quotes.Find(text).Take(MaxQuotes).ToList();
+        var speakers = _speakers.Resolve(text, spans, sentences, people, actors);
+        var distinct = _selector.Rank(text, spans, speakers, orgs, hint);
         cancellationToken.ThrowIfCancellationRequested();
-        var distinct = quotes.DistinctBy(q => q.Quote.Text, StringComparer.Ordinal).ToList();
-        var best = distinct.OrderByDescending(q => q.Rank).ThenBy(q => q.Position).Take(BestQuotes).Select(q => q.Quote).ToList();
-        var stanceOfDocument = DocumentStance(text, sentences, distinct.Select(q => q.Quote.Stance).ToList());
-        var summary = _summarizer.Summarize(text, sentences, title);
-        return new StatementAnalysis(relevance >= _options.RelevanceThreshold, relevance, matched, orgs, stanceOfDocument, summary, best);
+        var best = _selector.Best(distinct, BestQuotes);
+        var relevant = relevance >= _options.RelevanceThreshold;
+        var stanceOfDocument = !relevant
+            ? StanceClassifier.Neutral
+            : DocumentStance(text, sentences, distinct.OrderBy(q => q.Position).Select(q => (q.Quote.Speaker, q.Quote.Stance, q.Background)).ToList());
+        var summary = _summarizer.Summarize(text, sentences, title, spans);
+        return new StatementAnalysis(relevant, relevance, matched, orgs, stanceOfDocument, summary, best);
     }
 
-    /// <summary>From the quotes when they take sides; otherwise from the text's own on-topic sentences.</summary>
-    private string DocumentStance(string text, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<string> quoteStances)
+    [GeneratedRegex(@"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPerson();
+
+    /// <summary>
+    /// From the quotes when they take sides; otherwise from the text's own on-topic sentences, when enough of them take
+    /// one: <see cref="MinNarrativeStances"/>, a first-person sentence ("we will release …", a statement published by
+    /// the actor itself) counting twice — a report's own wording rarely takes sides.
+    /// </summary>
+    private string DocumentStance(string text, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<(string? Speaker, string Stance, bool Background)> quotes)
     {
-        var fromQuotes = _stances.Combine(quoteStances);
+        var fromQuotes = _stances.Document(quotes);
         if (fromQuotes != StanceClassifier.Neutral)
         {
             return fromQuotes;
@@ -109,28 +135,42 @@ public sealed partial class StatementAnalyzer
             .Take(500)
             .Select(s => text.Substring(s.Start, Math.Min(s.Length, 2_000)))
             .Where(s => _topics.Hits(s) > 0)
-            .Select(_stances.Classify);
-        return _stances.Majority(topical);
+            .Select(s => (Stance: _stances.Classify(s), Weight: FirstPerson().IsMatch(s) ? 2 : 1))
+            .Where(s => s.Stance != StanceClassifier.Neutral)
+            .ToList();
+        return topical.Sum(s => s.Weight) >= MinNarrativeStances ? _stances.Majority(topical.Select(s => s.Stance)) : StanceClassifier.Neutral;
     }
 
-    private List<OrgMention> Organisations(IEnumerable<ActorMention> mentions, IReadOnlyList<string> sourceOrgs, string text)
+    /// <summary>
+    /// Organisations by salience: a mention in the title counts 3, in the lead (first three sentences) 2, elsewhere 1.
+    /// <see cref="OrgMention.Mentions"/> is the plain count of mentions in title and text.
+    /// </summary>
+    private List<OrgMention> Organisations(
+        IReadOnlyList<ActorMention> mentions, IReadOnlyList<ActorMention> titleMentions, IReadOnlyList<string> sourceOrgs, string text, IReadOnlyList<SentenceSpan> sentences)
     {
-        var counts = mentions
-            .GroupBy(m => m.Organisation.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var leadEnd = sentences.Count == 0 ? 0 : sentences[Math.Min(2, sentences.Count - 1)].End;
+        var counts = new Dictionary<string, (int Count, double Salience)>(StringComparer.Ordinal);
+        foreach (var (mention, weight) in titleMentions.Select(m => (m, 3.0)).Concat(mentions.Select(m => (m, m.Start < leadEnd ? 2.0 : 1.0))))
+        {
+            var (count, salience) = counts.GetValueOrDefault(mention.Organisation.Name);
+            counts[mention.Organisation.Name] = (count + 1, salience + weight);
+        }
+
         foreach (var sourceOrg in sourceOrgs.Where(s => !string.IsNullOrWhiteSpace(s)))
         {
             var name = Canonical(sourceOrg);
             if (!counts.ContainsKey(name))
             {
-                counts[name] = _catalogue.FindOrganisation(name) is null ? CountWord(text, name) : 0;
+                var count = _catalogue.FindOrganisation(name) is null ? CountWord(text, name) : 0;
+                counts[name] = (count, count);
             }
         }
 
         return counts
-            .Select(c => new OrgMention(c.Key, c.Value))
-            .OrderByDescending(o => o.Mentions)
-            .ThenBy(o => o.Name, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Value.Salience)
+            .ThenByDescending(c => c.Value.Count)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new OrgMention(c.Key, c.Value.Count))
             .ToList();
     }
 

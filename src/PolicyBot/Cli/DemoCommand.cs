@@ -44,25 +44,26 @@ public static class DemoCommand
         await store.AddAsync(new SourceDefinition { Name = "Fernhollow AI Lab: model release policy (demo page)", Url = site.PolicyPageUrl.ToString(), Kind = "page", Orgs = ["Fernhollow AI Lab"] }, "cli", now, cancellationToken);
         var sources = await store.ListAsync(cancellationToken);
 
-        var out_ = environment.Out;
+        var output = environment.Out;
         var printer = new AlertPrinter(environment, services.GetRequiredService<AlertTextFormatter>());
         var cycle = services.GetRequiredService<PollCycle>();
-        await out_.WriteLineAsync($"PolicyBot demo: a sample site is served on {site.BaseUrl} and watched through {sources.Count} sources.");
-        await out_.WriteLineAsync($"  feed: {site.FeedUrl}\n  page: {site.PolicyPageUrl}\n  database: {DatabasePath}\n");
+        await output.WriteLineAsync($"PolicyBot demo: a sample site is served on {site.BaseUrl} and watched through {sources.Count} sources.");
+        await output.WriteLineAsync($"  feed: {site.FeedUrl}\n  page: {site.PolicyPageUrl}\n  database: {DatabasePath}\n");
 
-        await out_.WriteLineAsync("Day 1: first check. A new source records a silent baseline; items published in the last days still alert.\n");
+        await output.WriteLineAsync("Day 1: first check. A new source records a silent baseline; items published in the last days still alert.\n");
         var first = await cycle.RunAsync(sources, cancellationToken);
-        await printer.PrintAsync(first.SelectMany(r => r.Alerts).ToList(), json: false, cancellationToken);
+        await printer.PrintAsync(first, json: false, cancellationToken);
         await printer.SummarizeAsync(first, cancellationToken);
 
         site.PublishSecondDay();
-        await out_.WriteLineAsync("\nDay 2: a second outlet reports the statement, and the watched policy page is revised.\n");
+        await output.WriteLineAsync("\nDay 2: a second outlet reports the statement, and the watched policy page is revised.\n");
         var second = await cycle.RunAsync(await store.ListAsync(cancellationToken), cancellationToken);
-        await printer.PrintAsync(second.SelectMany(r => r.Alerts).ToList(), json: false, cancellationToken);
+        await printer.PrintAsync(second, json: false, cancellationToken);
         await printer.SummarizeAsync(second, cancellationToken);
 
         var total = first.Concat(second).Sum(r => r.Alerts.Count);
-        await out_.WriteLineAsync($"\nDemo finished: {total} alert(s). Inspect them with `sqlite3 {DatabasePath}` or run `dotnet test` for the test suite.");
+        var updates = first.Concat(second).Sum(r => r.Revised.Count);
+        await output.WriteLineAsync($"\nDemo finished: {total} alert(s), {updates} update(s). Inspect them with `sqlite3 {DatabasePath}` or run `dotnet test` for the test suite.");
         return total > 0 ? 0 : 1;
     }
 }

@@ -19,7 +19,7 @@ public static class OnceCommand
             var reports = await services.GetRequiredService<PollCycle>().RunAsync(sources, token);
             var alerts = reports.SelectMany(r => r.Alerts).ToList();
             var printer = new AlertPrinter(environment, services.GetRequiredService<AlertTextFormatter>());
-            await printer.PrintAsync(alerts, result.GetValue(json), token);
+            await printer.PrintAsync(reports, result.GetValue(json), token);
             await printer.SummarizeAsync(reports, token);
 
             var outbox = services.GetRequiredService<AlertOutbox>();

@@ -6,19 +6,25 @@ namespace PolicyBot.Extraction;
 /// <summary>
 /// Extracts the readable text and metadata of a watched HTML page. With a CSS selector, only the matching
 /// elements' text is returned (boilerplate inside them is still removed); an invalid selector yields empty
-/// text — validate configuration with <see cref="IsValidSelector"/>. Without one, &lt;main&gt;,
-/// [role=main] or the largest &lt;article&gt; is preferred over &lt;body&gt;. Never throws on bad input.
+/// text — validate configuration with <see cref="IsValidSelector"/>. Without one, the main text is chosen
+/// by <see cref="ArticleExtractor"/>. Never throws on bad input.
 /// </summary>
 public sealed class HtmlTextExtractor
 {
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+    private readonly ArticleExtractor _articles = new();
 
     /// <summary>Extracts title, text, canonical URL, author and publication time.</summary>
     public ExtractedPage Extract(string html, Uri? baseUri, string? cssSelector)
     {
+        if (cssSelector is null)
+        {
+            return _articles.Extract(html, baseUri);
+        }
+
         using var document = Parse(html);
         var metadata = HtmlPageMetadataReader.Read(document, baseUri);
-        var text = cssSelector is null ? MainText(document) : SelectedText(document, cssSelector);
+        var text = SelectedText(document, cssSelector);
         return new ExtractedPage(metadata.Title, text, metadata.CanonicalUrl, metadata.Author, metadata.PublishedAt);
     }
 
@@ -78,18 +84,5 @@ public sealed class HtmlTextExtractor
         }
 
         return HtmlTextRenderer.Render(outermost);
-    }
-
-    private static string MainText(IDocument document)
-    {
-        if (document.Body is not { } body)
-        {
-            return string.Empty;
-        }
-
-        HtmlBoilerplateFilter.RemoveBoilerplate(body);
-        var main = document.QuerySelector("main, [role=main]")
-            ?? document.QuerySelectorAll("article").OrderByDescending(a => a.TextContent.Length).FirstOrDefault();
-        return HtmlTextRenderer.Render([main ?? body]);
     }
 }

@@ -18,7 +18,9 @@ public static class PolicyBotHost
         builder.Services.AddPolicyBot(builder.Configuration).AddConsoleChannel(builder.Configuration).AddScheduler(builder.Configuration);
         builder.Services.AddKeyedSingleton(ConsoleAlertChannel.ChannelName, environment.Out);
         var app = builder.Build();
+        app.Services.GetRequiredService<PrometheusCollector>(); // listen from the first measurement on
         app.MapHealth();
+        app.MapMetrics();
         return app;
     }
 

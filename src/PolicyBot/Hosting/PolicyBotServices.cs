@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Alerting;
 using PolicyBot.Analysis;
+using PolicyBot.Analysis.Summaries;
+using PolicyBot.Clustering;
+using PolicyBot.Positions;
 using PolicyBot.Data;
 using PolicyBot.Extraction;
 using PolicyBot.Fetching;
@@ -19,6 +22,8 @@ public static class PolicyBotServices
     public static IServiceCollection AddPolicyBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PrometheusCollector>();
         services.AddOptionsWithValidateOnStart<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations();
         services.AddOptionsWithValidateOnStart<AlertingOptions>().BindConfiguration(AlertingOptions.Section).ValidateDataAnnotations();
@@ -27,7 +32,7 @@ public static class PolicyBotServices
             .Configure(o => o.Items = configuration.GetSection(SourcesOptions.Section).Get<List<SourceDefinition>>() ?? []);
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
-        return services.AddData().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration);
+        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration);
     }
 
     /// <summary>The scheduler: the poll job and the dispatch job, in this process (only <c>serve</c> runs it).</summary>
@@ -84,7 +89,15 @@ public static class PolicyBotServices
         .AddSingleton<ContentFingerprint>()
         .AddSingleton<UrlCanonicalizer>();
 
+    private static IServiceCollection AddClustering(this IServiceCollection services) => services
+        .AddSingleton<StatementStore>()
+        .AddSingleton<StatementMatcher>()
+        .AddSingleton<StatementRecorder>()
+        .AddSingleton<PositionStore>()
+        .AddSingleton<KnownPositions>();
+
     private static IServiceCollection AddAnalysis(this IServiceCollection services) => services
+        .AddSummaries()
         .AddSingleton<StatementAnalyzer>();
 
     private static IServiceCollection AddPolling(this IServiceCollection services) => services

@@ -1,5 +1,6 @@
 using PolicyBot.Alerting;
 using PolicyBot.Analysis;
+using PolicyBot.Clustering;
 using PolicyBot.History;
 using PolicyBot.Sources;
 
@@ -10,9 +11,9 @@ namespace PolicyBot.Polling;
 /// analyzer finds them relevant (a teaser is completed from its article page first); a watched page alerts on
 /// every real change, because an admin chose to watch it.
 /// </summary>
-public sealed class AlertComposer(StatementAnalyzer analyzer, ArticleFollower follower)
+public sealed class AlertComposer(StatementAnalyzer analyzer, ArticleFollower follower, TimeProvider timeProvider)
 {
-    public async Task<Alert?> ComposeAsync(Source source, Document document, TextChange? change, ArticleFollower.Budget budget, CancellationToken cancellationToken)
+    public async Task<ComposedAlert?> ComposeAsync(Source source, Document document, TextChange? change, ArticleFollower.Budget budget, CancellationToken cancellationToken)
     {
         if (source.Kind == SourceKind.Feed)
         {
@@ -33,7 +34,7 @@ public sealed class AlertComposer(StatementAnalyzer analyzer, ArticleFollower fo
             orgs.AddRange(source.Orgs);
         }
 
-        return new Alert
+        var alert = new Alert
         {
             Kind = change is null ? "new" : "changed",
             Title = string.IsNullOrWhiteSpace(document.Title) ? source.Title ?? source.Name : document.Title,
@@ -48,5 +49,16 @@ public sealed class AlertComposer(StatementAnalyzer analyzer, ArticleFollower fo
             Matched = analysis.Matched.Concat(orgs).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Relevance = Math.Round(analysis.Relevance, 2),
         };
+
+        // a changed page or item is its own news; a new report is matched to the statement it carries
+        var lead = analysis.Quotes.FirstOrDefault();
+        var signature = change is not null ? null : StatementSignature.Create(
+            lead?.Org ?? orgs.FirstOrDefault(),
+            lead?.Speaker,
+            analysis.Stance,
+            document.PublishedAt ?? timeProvider.GetUtcNow(),
+            document.Text,
+            analysis.Quotes.Select(q => q.Text));
+        return new ComposedAlert(alert, signature);
     }
 }

@@ -13,5 +13,9 @@ public enum PollOutcome
     Failed,
 }
 
-/// <summary>The result of checking one source.</summary>
-public sealed record PollReport(long SourceId, string SourceName, PollOutcome Outcome, int NewItems, int ChangedItems, IReadOnlyList<Alert> Alerts, string? Error);
+/// <summary>The result of checking one source: the alerts it made, and earlier alerts it revised (a later report
+/// of a statement already alerted adds "also reported by" instead of alerting again).</summary>
+public sealed record PollReport(long SourceId, string SourceName, PollOutcome Outcome, int NewItems, int ChangedItems, IReadOnlyList<Alert> Alerts, string? Error)
+{
+    public IReadOnlyList<Alert> Revised { get; init; } = [];
+}

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Alerting;
-using PolicyBot.Analysis;
+using PolicyBot.Clustering;
 using PolicyBot.Data;
 using PolicyBot.Fetching;
 using PolicyBot.History;
@@ -18,8 +18,7 @@ public sealed partial class SourcePoller(
     HttpFetcher fetcher,
     SourceReader reader,
     SourceStore sources,
-    AlertOutbox outbox,
-    AlertRouter router,
+    StatementRecorder recorder,
     HistoryComparer comparer,
     AlertComposer composer,
     ArticleFollower follower,
@@ -68,7 +67,7 @@ public sealed partial class SourcePoller(
         var comparison = await comparer.CompareAsync(source.Id, reading.Documents, cancellationToken);
         var isBaseline = source.BaselineAt is null;
         var backfillFrom = now - options.Value.BackfillWindow;
-        var candidates = new List<(Comparison.Entry Entry, Alert Alert)>();
+        var candidates = new List<(Comparison.Entry Entry, ComposedAlert Alert)>();
         var budget = follower.NewBudget();
         foreach (var entry in comparison.Entries)
         {
@@ -80,16 +79,25 @@ public sealed partial class SourcePoller(
             }
         }
 
-        var alerts = new List<Alert>();
+        var alerts = new Dictionary<long, Alert>();
+        var revised = new Dictionary<long, Alert>();
         await using (var session = await database.BeginAsync(cancellationToken))
         {
             var alertByEntry = candidates.ToDictionary(c => c.Entry, c => c.Alert);
             foreach (var entry in comparison.Entries)
             {
                 var (itemId, changeId) = await comparer.StoreAsync(session, source.Id, entry, now, cancellationToken);
-                if (alertByEntry.TryGetValue(entry, out var alert))
+                if (alertByEntry.TryGetValue(entry, out var composed))
                 {
-                    alerts.Add(await outbox.AddAsync(session, new AlertOrigin(source.Id, itemId, changeId), alert, router.ChannelsFor(alert), now, cancellationToken));
+                    var (recorded, isRevision) = await recorder.RecordAsync(session, new AlertOrigin(source.Id, itemId, changeId), composed.Alert, composed.Signature, now, cancellationToken);
+                    if (alerts.ContainsKey(recorded.Id) || !isRevision)
+                    {
+                        alerts[recorded.Id] = recorded;
+                    }
+                    else
+                    {
+                        revised[recorded.Id] = recorded;
+                    }
                 }
             }
 
@@ -103,8 +111,11 @@ public sealed partial class SourcePoller(
             comparison.NewCount + comparison.ChangedCount > 0 ? PollOutcome.Updated : PollOutcome.Unchanged,
             comparison.NewCount,
             comparison.ChangedCount,
-            alerts,
-            null);
+            alerts.Values.ToList(),
+            null)
+        {
+            Revised = revised.Values.ToList(),
+        };
         Log.Checked(logger, source.Id, report.NewItems, report.ChangedItems, alerts.Count, isBaseline);
         return report;
     }

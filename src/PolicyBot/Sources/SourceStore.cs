@@ -13,6 +13,12 @@ public sealed class SourceStore(SqliteDatabase database)
         last_success_at AS LastSuccessAt, baseline_at AS BaselineAt, error_count AS ErrorCount, last_error AS LastError, last_warning AS LastWarning
         """;
 
+    private const string Insert = """
+        INSERT INTO sources (name, url, kind, orgs, interval_seconds, selector, origin, created_at, next_check_at)
+        VALUES (@Name, @Url, @Kind, @Orgs, @IntervalSeconds, @Selector, @Origin, @Now, @Now)
+        ON CONFLICT (url) DO NOTHING
+        """;
+
     public async Task<IReadOnlyList<Source>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -44,26 +50,9 @@ public sealed class SourceStore(SqliteDatabase database)
     /// <summary>Inserts a source; returns null when its URL is already watched.</summary>
     public async Task<Source?> AddAsync(SourceDefinition definition, string origin, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            """
-            INSERT INTO sources (name, url, kind, orgs, interval_seconds, selector, origin, created_at, next_check_at)
-            VALUES (@Name, @Url, @Kind, @Orgs, @IntervalSeconds, @Selector, @origin, @now, @now)
-            ON CONFLICT (url) DO NOTHING
-            RETURNING id
-            """,
-            new
-            {
-                definition.Name,
-                definition.Url,
-                Kind = definition.Kind.ToLowerInvariant(),
-                Orgs = string.Join(',', definition.Orgs),
-                IntervalSeconds = (long?)definition.Interval?.TotalSeconds,
-                definition.Selector,
-                origin,
-                now,
-            },
-            cancellationToken: cancellationToken));
+        await using var session = await database.BeginAsync(cancellationToken);
+        var id = await session.Connection.ExecuteScalarAsync<long?>(session.Command(Insert + " RETURNING id", Row(definition, origin, now), cancellationToken));
+        await session.CommitAsync(cancellationToken);
         return id is null ? null : await FindAsync(id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
     }
 
@@ -74,27 +63,13 @@ public sealed class SourceStore(SqliteDatabase database)
         var added = 0;
         foreach (var definition in definitions)
         {
-            var parameters = new
-            {
-                definition.Name,
-                definition.Url,
-                Kind = definition.Kind.ToLowerInvariant(),
-                Orgs = string.Join(',', definition.Orgs),
-                IntervalSeconds = (long?)definition.Interval?.TotalSeconds,
-                definition.Selector,
-                now,
-            };
-            added += await session.Connection.ExecuteAsync(session.Command(
-                """
-                INSERT INTO sources (name, url, kind, orgs, interval_seconds, selector, origin, created_at, next_check_at)
-                VALUES (@Name, @Url, @Kind, @Orgs, @IntervalSeconds, @Selector, 'config', @now, @now)
-                ON CONFLICT (url) DO NOTHING
-                """, parameters, cancellationToken));
+            var row = Row(definition, "config", now);
+            added += await session.Connection.ExecuteAsync(session.Command(Insert, row, cancellationToken));
             await session.Connection.ExecuteAsync(session.Command(
                 """
                 UPDATE sources SET name = @Name, kind = @Kind, orgs = @Orgs, interval_seconds = @IntervalSeconds, selector = @Selector
                 WHERE url = @Url AND origin = 'config'
-                """, parameters, cancellationToken));
+                """, row, cancellationToken));
         }
 
         await session.CommitAsync(cancellationToken);
@@ -140,6 +115,18 @@ public sealed class SourceStore(SqliteDatabase database)
             WHERE id = @sourceId
             """, new { sourceId, error, checkedAt, nextCheckAt }, cancellationToken: cancellationToken));
     }
+
+    private static object Row(SourceDefinition definition, string origin, DateTimeOffset now) => new
+    {
+        definition.Name,
+        definition.Url,
+        Kind = definition.Kind.ToLowerInvariant(),
+        Orgs = string.Join(',', definition.Orgs),
+        IntervalSeconds = (long?)definition.Interval?.TotalSeconds,
+        definition.Selector,
+        Origin = origin,
+        Now = now,
+    };
 
     private sealed class SourceRow
     {

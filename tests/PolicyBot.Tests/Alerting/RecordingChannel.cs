@@ -11,6 +11,9 @@ public sealed class RecordingChannel(string name = "test") : IAlertChannel
 
     public List<Alert> Sent { get; } = [];
 
+    /// <summary>Updates received, with the message id of the post they revise.</summary>
+    public List<(Alert Alert, string? MessageId)> Updates { get; } = [];
+
     public int Attempts { get; private set; }
 
     public RecordingChannel Then(DeliveryResult result)
@@ -32,6 +35,18 @@ public sealed class RecordingChannel(string name = "test") : IAlertChannel
         if (result.Delivered)
         {
             Sent.Add(alert);
+        }
+
+        return Task.FromResult(result);
+    }
+
+    public Task<DeliveryResult> UpdateAsync(Alert alert, string? messageId, CancellationToken cancellationToken)
+    {
+        Attempts++;
+        var result = _script.Count > 0 ? _script.Dequeue()(alert) : DeliveryResult.Success(messageId);
+        if (result.Delivered)
+        {
+            Updates.Add((alert, messageId));
         }
 
         return Task.FromResult(result);

@@ -54,6 +54,52 @@ public sealed class ActorCatalogueTests
         mentions[2].Length.ShouldBe("Mark Zuckerberg".Length);
     }
 
+    [Theory]
+    [InlineData("Apple growers expect a record harvest this autumn.", 0)]
+    [InlineData("The Amazon rainforest lost more trees this year.", 0)]
+    [InlineData("A Mistral wind swept the Rhône valley.", 0)]
+    [InlineData("Apple said it would not release model weights. Amazon and AWS agreed.", 3)]
+    public void Ambiguous_Names_Are_Dropped_When_Their_Sentence_Says_Otherwise(string text, int expected) =>
+        _catalogue.Find(text).Count.ShouldBe(expected);
+
+    [Fact]
+    public void Bundled_Catalogue_Covers_Companies_Public_Bodies_And_Open_Source_Bodies()
+    {
+        // Arrange
+        string[] expected =
+        [
+            "Meta", "OpenAI", "Google", "Google DeepMind", "Anthropic", "Microsoft", "Mistral AI", "xAI", "DeepSeek", "Alibaba", "NVIDIA",
+            "Hugging Face", "Stability AI", "IBM", "Amazon", "Apple", "Baidu", "Tencent", "Zhipu AI", "Moonshot AI", "Cohere", "AI21 Labs",
+            "Databricks", "Salesforce", "European Commission", "EU AI Office", "European Parliament", "White House",
+            "White House Office of Science and Technology Policy", "NTIA", "US Department of Commerce", "Bureau of Industry and Security",
+            "Federal Trade Commission", "NIST", "US Congress", "UK Government", "UK AI Security Institute", "Cyberspace Administration of China",
+            "Ministry of Industry and Information Technology", "Government of Japan", "India MeitY", "Government of France", "Government of Germany",
+            "Open Source Initiative", "Linux Foundation", "EleutherAI", "Allen Institute for AI", "Mozilla", "Apache Software Foundation",
+            "Creative Commons", "PyTorch Foundation",
+        ];
+
+        // Act
+        var names = _catalogue.Organisations.Select(o => o.Name).ToHashSet();
+
+        // Assert
+        expected.Where(e => !names.Contains(e)).ShouldBeEmpty();
+        _catalogue.Organisations.SelectMany(o => o.People ?? []).ShouldAllBe(p => !string.IsNullOrWhiteSpace(p.Role));
+    }
+
+    [Theory]
+    [InlineData("Meta", "chief executive", "Mark Zuckerberg")]
+    [InlineData("Meta", "CEO", "Mark Zuckerberg")]
+    [InlineData("Meta", "boss", "Mark Zuckerberg")]
+    [InlineData("Meta", "chief AI scientist", "Yann LeCun")]
+    [InlineData("Meta", "former president", "Nick Clegg")]
+    [InlineData("Meta", "president", null)]
+    [InlineData("Microsoft", "president", "Brad Smith")]
+    [InlineData("OpenAI", "chief executive officer", "Sam Altman")]
+    [InlineData("OpenAI", "CTO", null)]
+    [InlineData("Meta", "", null)]
+    public void People_Are_Found_By_Role(string organisation, string role, string? expected) =>
+        (_catalogue.FindByRole(_catalogue.FindOrganisation(organisation)!, role) is { } person ? person.Name : null).ShouldBe(expected);
+
     [Fact]
     public void Find_Organisation_Accepts_Names_And_Aliases_In_Any_Case()
     {

@@ -36,7 +36,7 @@ public sealed class StatementAnalyzerTests
     }
 
     [Fact]
-    public async Task Superintelligence_Summary_Is_The_Lead_Without_Byline_Date_Or_Share()
+    public async Task Superintelligence_Summary_Starts_With_The_Lead_Without_Byline_Date_Or_Share()
     {
         // Arrange
         var input = AnalysisTestData.Article("meta-superintelligence-2025.txt");
@@ -46,7 +46,8 @@ public sealed class StatementAnalyzerTests
 
         // Assert
         analysis.Summary.ShouldStartWith("Meta Platforms chief executive Mark Zuckerberg has indicated");
-        analysis.Summary.ShouldEndWith("build on Meta's technology.");
+        analysis.Summary.ShouldContain("open-source AI");
+        analysis.Summary.ShouldEndWith(".");
         analysis.Summary.Length.ShouldBeLessThanOrEqualTo(600);
         analysis.Summary.ShouldNotContain("Dana Example");
         analysis.Summary.ShouldNotContain("Share");
@@ -79,9 +80,8 @@ public sealed class StatementAnalyzerTests
 
         // Assert
         analysis.Relevant.ShouldBeFalse();
-        analysis.Relevance.ShouldBeGreaterThan(0);
         analysis.Relevance.ShouldBeLessThan(0.5);
-        analysis.Matched.ShouldBe(["open source"]);
+        analysis.Matched.ShouldBeEmpty();
         analysis.Orgs.Select(o => o.Name).ShouldContain("NVIDIA");
         analysis.Orgs.Select(o => o.Name).ShouldContain("US Department of Commerce");
     }
@@ -127,7 +127,7 @@ public sealed class StatementAnalyzerTests
         var analysis = await _analyzer.AnalyzeAsync(input, CancellationToken.None);
 
         // Assert
-        analysis.Quotes.ShouldHaveSingleItem().ShouldBe(new Quote("We will keep publishing open weights for researchers.", null, "Meta", "neutral"));
+        analysis.Quotes.ShouldHaveSingleItem().ShouldBe(new Quote("We will keep publishing open weights for researchers.", null, "Meta", "open"));
     }
 
     [Fact]
@@ -176,6 +176,20 @@ public sealed class StatementAnalyzerTests
     }
 
     [Fact]
+    public async Task A_Quote_Recalled_From_Last_Year_Does_Not_Make_A_Change_Of_Position_Mixed()
+    {
+        // Arrange
+        var text = $"Zuckerberg wrote last year that “{Necessary}”\n\nOn Wednesday he struck a different note. “{Careful}” he wrote.";
+
+        // Act
+        var analysis = await _analyzer.AnalyzeAsync(new AnalysisInput("Meta and open-source AI", text, null, null, []), CancellationToken.None);
+
+        // Assert
+        analysis.Quotes.Select(q => q.Stance).ShouldBe(["open", "cautious"], ignoreOrder: true);
+        analysis.Stance.ShouldBe("cautious");
+    }
+
+    [Fact]
     public async Task Statement_Without_Quotes_Takes_Its_Stance_From_Its_Own_Sentences()
     {
         // Arrange
@@ -210,6 +224,62 @@ public sealed class StatementAnalyzerTests
     }
 
     [Fact]
+    public async Task Navigation_Only_Deeply_Nested_And_Non_English_Input_Is_Analysed_Without_Error()
+    {
+        // Arrange
+        var navigation = string.Join("\n", Enumerable.Repeat("Home\nWorld\nBusiness\nTech\nSign up\nShare\nCookie settings", 500));
+        var nested = string.Concat(Enumerable.Repeat("“‘«„「", 20_000)) + string.Concat(Enumerable.Repeat("」“»’”", 20_000));
+        const string chinese = "「我们将继续开源我们的模型权重，」该公司首席执行官说。开源人工智能对研究者很重要。";
+
+        // Act
+        var results = new List<StatementAnalysis>();
+        foreach (var text in new[] { navigation, nested, chinese })
+        {
+            results.Add(await _analyzer.AnalyzeAsync(new AnalysisInput(null, text, null, null, []), CancellationToken.None));
+        }
+
+        // Assert
+        results[0].Relevant.ShouldBeFalse();
+        results[0].Summary.ShouldBe("");
+        results[1].Quotes.ShouldAllBe(q => nested.Contains(q.Text));
+        results[2].Quotes.ShouldHaveSingleItem().Text.ShouldBe("我们将继续开源我们的模型权重，");
+    }
+
+    [Fact]
+    public async Task Open_Letter_And_OpenAI_As_A_Name_Are_Not_Open_Source_AI()
+    {
+        // Arrange
+        const string text = "Hundreds of AI researchers signed an open letter on Tuesday. OpenAI said its new model would launch next week. "
+            + "OpenAI chief executive Sam Altman said the model was faster. The letter asked labs to pause frontier training.";
+
+        // Act
+        var analysis = await _analyzer.AnalyzeAsync(new AnalysisInput("Researchers sign open letter as OpenAI readies model", text, null, null, []), CancellationToken.None);
+
+        // Assert
+        analysis.Relevant.ShouldBeFalse();
+        analysis.Matched.ShouldBeEmpty();
+        analysis.Orgs[0].Name.ShouldBe("OpenAI");
+    }
+
+    [Fact]
+    public async Task Open_Source_Software_News_Is_Not_Relevant_And_Has_No_Stance()
+    {
+        // Arrange
+        const string text = "The Linux Foundation said on Tuesday it would fund maintainers of open-source software.\n\n"
+            + "\"Open source is the foundation of modern software and its maintainers deserve support,\" said Jane Roe, who runs the fund.";
+
+        // Act
+        var analysis = await _analyzer.AnalyzeAsync(new AnalysisInput("Fund for open-source maintainers", text, null, null, []), CancellationToken.None);
+
+        // Assert
+        analysis.Relevant.ShouldBeFalse();
+        analysis.Relevance.ShouldBe(0);
+        analysis.Stance.ShouldBe("neutral");
+        analysis.Quotes.ShouldHaveSingleItem().Speaker.ShouldBe("Jane Roe");
+        analysis.Orgs[0].Name.ShouldBe("Linux Foundation");
+    }
+
+    [Fact]
     public async Task Null_Fields_Are_Tolerated()
     {
         // Act
@@ -224,7 +294,7 @@ public sealed class StatementAnalyzerTests
     public async Task Five_Megabytes_Of_Quotes_And_Names_Are_Analysed()
     {
         // Arrange
-        var text = string.Concat(Enumerable.Repeat("Meta's Zuckerberg said \"open source is necessary for all of us\" and Jane Roe said \"it is \" ", 55_000));
+        var text = string.Concat(Enumerable.Repeat("Meta's Zuckerberg said \"open source AI is necessary for all of us\" and Jane Roe said \"it is \" ", 55_000));
 
         // Act
         var analysis = await _analyzer.AnalyzeAsync(new AnalysisInput(new string('T', 100_000), text, null, null, []), CancellationToken.None);
@@ -234,6 +304,23 @@ public sealed class StatementAnalyzerTests
         analysis.Relevant.ShouldBeTrue();
         analysis.Quotes.Count.ShouldBe(1);
         analysis.Orgs[0].Name.ShouldBe("Meta");
+    }
+
+    [Fact]
+    public async Task Dense_Quotes_Speakers_And_Organisations_Stay_Verbatim_And_Bounded()
+    {
+        // Arrange
+        var text = string.Concat(Enumerable.Range(0, 3_000).Select(i =>
+            $"The company said “open weights number {i} are good for all of us,” a Meta spokesperson said. Meta's CEO said: ‘We’ll keep model {i} open.’\n\n"));
+
+        // Act
+        var analysis = await _analyzer.AnalyzeAsync(new AnalysisInput("Open weights", text, null, null, []), CancellationToken.None);
+
+        // Assert
+        analysis.Relevant.ShouldBeTrue();
+        analysis.Quotes.Count.ShouldBe(3);
+        analysis.Quotes.ShouldAllBe(q => text.Contains(q.Text) && q.Speaker != null);
+        analysis.Summary.Length.ShouldBeLessThanOrEqualTo(600);
     }
 
     [Fact]
@@ -283,7 +370,7 @@ public sealed class StatementAnalyzerTests
         var analyzer = AnalysisTestData.Analyzer(new AnalysisOptions { Terms = ["compute governance"], RelevanceThreshold = 0.2 });
 
         // Act
-        var analysis = await analyzer.AnalyzeAsync(new AnalysisInput(null, "A note on compute-governance. Also open source.", null, null, []), CancellationToken.None);
+        var analysis = await analyzer.AnalyzeAsync(new AnalysisInput(null, "A note on AI compute-governance. Also open source.", null, null, []), CancellationToken.None);
 
         // Assert
         analysis.Matched.ShouldBe(["compute governance"]);

@@ -150,7 +150,7 @@ public sealed class CommandLineTests
         var backup = await cli.RunAsync("db", "backup", target);
         var again = await cli.RunAsync("db", "backup", target);
 
-        migrate.Out.ShouldContain("schema version 1");
+        migrate.Out.ShouldContain($"schema version {PolicyBot.Data.DatabaseMigrator.LatestVersion}");
         backup.ExitCode.ShouldBe(0, backup.Error);
         File.Exists(target).ShouldBeTrue();
         again.ExitCode.ShouldBe(1);

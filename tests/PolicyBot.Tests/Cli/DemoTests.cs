@@ -15,6 +15,9 @@ public sealed class DemoTests
         Flat(result.Out).ShouldContain("If we reach a point where releasing some models is no longer responsible, we simply won't do it");
         result.Out.ShouldContain("Mark Zuckerberg");
         result.Out.ShouldContain("page changed");
+        result.Out.ShouldContain("Update to:");
+        result.Out.ShouldContain("Also reported by: http://127.0.0.1:");
+        result.Out.ShouldContain("Demo finished: 2 alert(s)");
         result.Out.ShouldContain("  + ");
         result.Out.ShouldContain("  - ");
         Directory.GetCurrentDirectory().ShouldBe(previous);

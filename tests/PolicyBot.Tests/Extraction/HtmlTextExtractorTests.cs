@@ -47,9 +47,8 @@ public sealed class HtmlTextExtractorTests
         // Act
         var page = _extractor.Extract(Page, PageUrl, null);
 
-        // Assert
+        // Assert: the headline is the page title (metadata), not part of the main text.
         page.Text.ShouldBe(
-            "Statement on open-weight models\n\n" +
             "The ministry supports publishing model weights under open licences.\n\n" +
             "Safety evaluations remain required.\n\n" +
             "They will be published.\n\n" +
@@ -113,7 +112,7 @@ public sealed class HtmlTextExtractorTests
         page.CanonicalUrl.ShouldBe("https://site.example/a");
         page.Author.ShouldBe("Ada Lovelace");
         page.PublishedAt.ShouldBe(new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.Zero));
-        page.Text.ShouldBe("Body\n\n1 June");
+        page.Text.ShouldBe("Body"); // a date-only line is a dateline, not text
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed class ServeTests
             TimeSpan.FromSeconds(30));
         var health = await client.GetAsync("/healthz");
         var ready = await client.GetAsync("/readyz");
+        var metrics = await client.GetStringAsync("/metrics");
         using var readiness = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
         await app.StopAsync();
 
@@ -55,6 +56,9 @@ public sealed class ServeTests
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         readiness.RootElement.GetProperty("status").GetString().ShouldBe("ready");
         readiness.RootElement.GetProperty("sources").GetInt32().ShouldBe(1);
+        metrics.ShouldContain("policybot_source_checks_total{outcome=\"updated\"} 1");
+        metrics.ShouldContain("policybot_deliveries_total{channel=\"console\",outcome=\"delivered\"} 1");
+        metrics.ShouldContain("policybot_sources{state=\"ok\"} 1");
         news.UnexpectedRequests.ShouldBeEmpty();
     }
 

@@ -62,7 +62,7 @@ public sealed class TestServices : IAsyncDisposable
         services.AddSingleton(timeProviderOverride ?? clock);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         return new TestServices(provider, clock, directory, databasePath);
     }
 

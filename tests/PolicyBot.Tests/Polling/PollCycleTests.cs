@@ -89,7 +89,7 @@ public sealed class PollCycleTests
         var directory = Directory.CreateTempSubdirectory("policybot-restart").FullName;
         var database = Path.Combine(directory, "policybot.db");
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-        var feed = TestFeeds.Rss(TestFeeds.Relevant("a", clock.GetUtcNow().AddHours(-1)), TestFeeds.Relevant("b", clock.GetUtcNow().AddHours(-2)));
+        var feed = TestFeeds.Rss(TestFeeds.Distinct("a", clock.GetUtcNow().AddHours(-1), 0), TestFeeds.Distinct("b", clock.GetUtcNow().AddHours(-2), 1));
         server.Map("/feed.xml", ctx => LoopbackServer.Respond(200, feed, "application/rss+xml")(ctx));
         int firstAlerts;
         await using (var before = await TestServices.CreateAsync(databasePath: database, clock: clock))
@@ -99,7 +99,8 @@ public sealed class PollCycleTests
         }
 
         clock.Advance(TimeSpan.FromHours(6));
-        feed = TestFeeds.Rss(TestFeeds.Relevant("c", clock.GetUtcNow()), TestFeeds.Relevant("a", clock.GetUtcNow().AddHours(-7)), TestFeeds.Relevant("b", clock.GetUtcNow().AddHours(-8)));
+        feed = TestFeeds.Rss(
+            TestFeeds.Distinct("c", clock.GetUtcNow(), 2), TestFeeds.Distinct("a", clock.GetUtcNow().AddHours(-7), 0), TestFeeds.Distinct("b", clock.GetUtcNow().AddHours(-8), 1));
         await using var after = await TestServices.CreateAsync(databasePath: database, clock: clock);
 
         var reports = await after.Get<PollCycle>().RunDueAsync(CancellationToken.None);

@@ -20,6 +20,20 @@ public static class TestFeeds
         $"<p>“{CautiousQuote}” Zuckerberg wrote in a letter on open-source AI.</p>{extra}",
         published);
 
+    /// <summary>Three different statements by fictitious labs and people (the quotes are invented for the test).</summary>
+    public static Item Distinct(string guid, DateTimeOffset published, int which) => which switch
+    {
+        0 => new(guid, "Fernhollow lab to publish open weights for its translation model",
+            "<p>Fernhollow AI Lab said it would release the weights of its translation model under an open licence.</p>" +
+            "<p>“Every researcher should be able to inspect and fine-tune the model weights,” said Ana Ruiz, the lab's director.</p>", published),
+        1 => new(guid, "Northgate Robotics will not open-source its planning model or publish its weights",
+            "<p>Northgate Robotics said it would not open-source its planning model, citing misuse risks.</p>" +
+            "<p>“A planner that controls heavy machinery is not something we can hand out as open weights,” said Tomas Berg, its chief scientist.</p>", published),
+        _ => new(guid, "Consortium drafts licence for open-weight medical models",
+            "<p>A consortium of hospitals drafted a licence for sharing open-weight medical models between institutions.</p>" +
+            "<p>“Open models let smaller hospitals audit what they deploy instead of trusting a black box,” said Priya Natarajan, who chairs the drafting group.</p>", published),
+    };
+
     public static Item Irrelevant(string guid, DateTimeOffset published) => new(
         guid,
         $"Chipmaker reports record quarter ({guid})",
