@@ -9,6 +9,10 @@ namespace PolicyBot.Bench.Poll;
 /// <param name="GcPause">Time the GC paused the process during the cycle.</param>
 /// <param name="GcCommittedBytes">Memory the GC had committed at the end of the cycle (before the harness collects).</param>
 /// <param name="WorkingSetBytes">The process working set at the end of the cycle.</param>
+/// <param name="Alerts">New alerts: statements not alerted before.</param>
+/// <param name="Revisions">Reports of a statement already alerted (within Alerting:ClusterWindow): the first alert is revised
+/// ("also reported by") instead of alerting again.</param>
+/// <param name="StatementsStored">Rows in the statements table after the cycle: what each new alert is matched against.</param>
 /// <param name="ThreadPoolThreads">Thread-pool threads at the end of the cycle (the pool grows when work blocks threads).</param>
 internal sealed record CycleMeasurement(
     int Round,
@@ -29,6 +33,8 @@ internal sealed record CycleMeasurement(
     int NewItems,
     int ChangedItems,
     int Alerts,
+    int Revisions,
+    long StatementsStored,
     long ServedFull,
     long ServedNotModified,
     long ServedOther,

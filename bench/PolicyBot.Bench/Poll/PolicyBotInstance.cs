@@ -71,6 +71,15 @@ internal sealed class PolicyBotInstance : IDisposable
         }
     }
 
+    /// <summary>Statements recorded so far (PolicyBot's <c>statements</c> table), read outside any timed section.</summary>
+    public async Task<long> CountStatementsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Services.GetRequiredService<SqliteDatabase>().OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM statements";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>The database file and its WAL, in bytes.</summary>
     public long DatabaseBytes() =>
         new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists).Sum(p => new FileInfo(p).Length);

@@ -47,10 +47,10 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
             meanFeedBytes = content.MeanFullBodyBytes;
             server.Serve(content);
             var sources = await store.ListAsync(cancellationToken);
-            var measurement = await MeasureAsync(cycle, sources, round, cancellationToken);
+            var measurement = await MeasureAsync(cycle, instance, sources, round, cancellationToken);
             await progress.WriteLineAsync($"[{profile.Name}] {(round == 0 ? "warm-up" : $"cycle {round}")}: "
                 + $"{measurement.Elapsed.TotalSeconds:F2} s, {measurement.SourcesPerSecond:F0} sources/s, "
-                + $"{measurement.Updated} updated, {measurement.Unchanged} unchanged, {measurement.Failed} failed, {measurement.Alerts} alerts, {measurement.ThreadPoolThreads} pool threads");
+                + $"{measurement.Updated} updated, {measurement.Unchanged} unchanged, {measurement.Failed} failed, {measurement.Alerts} alerts, {measurement.Revisions} revisions, {measurement.StatementsStored} statements");
             if (round == 0)
             {
                 warmup = measurement;
@@ -75,7 +75,7 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
             meanFeedBytes);
     }
 
-    private async Task<CycleMeasurement> MeasureAsync(PollCycle cycle, IReadOnlyList<Source> sources, int round, CancellationToken cancellationToken)
+    private async Task<CycleMeasurement> MeasureAsync(PollCycle cycle, PolicyBotInstance instance, IReadOnlyList<Source> sources, int round, CancellationToken cancellationToken)
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -114,6 +114,8 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
             reports.Sum(r => r.NewItems),
             reports.Sum(r => r.ChangedItems),
             reports.Sum(r => r.Alerts.Count),
+            reports.Sum(r => r.Revised.Count),
+            await instance.CountStatementsAsync(cancellationToken),
             served.Full,
             served.NotModified,
             served.Other,

@@ -19,7 +19,7 @@ internal sealed class PollReportWriter(TextWriter output)
             + $"mean {cold.MeanFullFeedBytes / 1024:F1} KiB uncompressed; RSS 2.0 and Atom alternate.");
         await Line("- Each profile: a fresh database, the sources added, one baseline cycle (every source's first poll), then the measured cycles.");
         await Line();
-        await Line("| Profile | Concurrency / per host | Median cycle | Min | Max | Sources/s (median) | CPU per cycle¹ | Allocated per cycle | GC pause per cycle | Alerts per cycle | Failures |");
+        await Line("| Profile | Concurrency / per host | Median cycle | Min | Max | Sources/s (median) | CPU per cycle¹ | Allocated per cycle | GC pause per cycle | Alerts / revisions per cycle | Failures |");
         await Line("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var result in results.Prepend(cold))
         {
@@ -28,23 +28,23 @@ internal sealed class PollReportWriter(TextWriter output)
                 + $"{Seconds(cycles.Min(c => c.Elapsed))} | {Seconds(cycles.Max(c => c.Elapsed))} | "
                 + $"{setup.Sources / result.MedianElapsed.TotalSeconds:N0} | {Seconds(Median(cycles.Select(c => c.ProcessorTime)))} | "
                 + $"{AllocatedMedian(cycles)} | {Milliseconds(Median(cycles.Select(c => c.GcPause)))} | "
-                + $"{Range(cycles.Select(c => c.Alerts))} | {result.Failures} |");
+                + $"{Range(cycles.Select(c => c.Alerts))} / {Range(cycles.Select(c => c.Revisions))} | {result.Failures} |");
         }
 
         await Line();
-        await Line("| Profile | Baseline cycle | Baseline sources/s | Baseline new items / alerts | Adding the sources | Peak working set² | GC committed (max at cycle end) | Database after |");
+        await Line("| Profile | Baseline cycle | Baseline sources/s | Baseline new items / alerts / revisions | Adding the sources | Peak working set² | GC committed (max at cycle end) | Database after |");
         await Line("|---|---|---|---|---|---|---|---|");
         foreach (var result in results.Prepend(cold))
         {
             var all = result.Cycles.Prepend(result.Warmup).ToList();
             await Line($"| {result.Profile.Name} | {Seconds(result.Warmup.Elapsed)} | {result.Warmup.SourcesPerSecond:N0} | "
-                + $"{result.Warmup.NewItems:N0} / {result.Warmup.Alerts:N0} | {Seconds(result.AddSourcesElapsed)} | "
+                + $"{result.Warmup.NewItems:N0} / {result.Warmup.Alerts:N0} / {result.Warmup.Revisions:N0} | {Seconds(result.AddSourcesElapsed)} | "
                 + $"{Mebibytes(result.PeakWorkingSetBytes)}{(result.PeakIsPerProfile ? "" : " (process high-water mark)")} | "
                 + $"{Mebibytes(all.Max(c => c.GcCommittedBytes))} | {Mebibytes(result.DatabaseBytes)} |");
         }
 
         await Line();
-        await Line("Every cycle (seconds; sources updated / unchanged / failed; new / changed items; alerts; server 200 / 304 / other; allocated; GCs gen0 / gen1 / gen2; thread-pool threads at the end):");
+        await Line("Every cycle (seconds; sources updated / unchanged / failed; new / changed items; alerts / revisions (statements stored); server 200 / 304 / other; allocated; GCs gen0 / gen1 / gen2; thread-pool threads at the end):");
         await Line();
         foreach (var result in results.Prepend(cold))
         {
@@ -52,7 +52,7 @@ internal sealed class PollReportWriter(TextWriter output)
             {
                 await Line($"- {result.Profile.Name}, {(cycle.Round == 0 ? "baseline" : "cycle " + cycle.Round.ToString(CultureInfo.InvariantCulture))}: "
                     + $"{cycle.Elapsed.TotalSeconds:F2} s; {cycle.Updated} / {cycle.Unchanged} / {cycle.Failed}; {cycle.NewItems} / {cycle.ChangedItems}; "
-                    + $"{cycle.Alerts}; {cycle.ServedFull} / {cycle.ServedNotModified} / {cycle.ServedOther}; "
+                    + $"{cycle.Alerts} / {cycle.Revisions} ({cycle.StatementsStored:N0}); {cycle.ServedFull} / {cycle.ServedNotModified} / {cycle.ServedOther}; "
                     + $"{(cycle.AllocatedBytes is { } bytes ? Mebibytes(bytes) : "n/a")}; "
                     + $"{cycle.Gen0Collections} / {cycle.Gen1Collections} / {cycle.Gen2Collections}; {cycle.ThreadPoolThreads}");
                 foreach (var error in cycle.Errors)
