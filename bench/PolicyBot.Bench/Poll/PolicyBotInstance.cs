@@ -29,7 +29,8 @@ internal sealed class PolicyBotInstance : IDisposable
 
     public PollingOptions Polling => Services.GetRequiredService<IOptions<PollingOptions>>().Value;
 
-    public static async Task<PolicyBotInstance> StartAsync(PollProfile profile, CancellationToken cancellationToken)
+    /// <summary>Starts PolicyBot for <paramref name="profile"/>; <paramref name="overrides"/> are laid over the benchmark's own settings.</summary>
+    public static async Task<PolicyBotInstance> StartAsync(PollProfile profile, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("policybot-bench-").FullName;
         var settings = new Dictionary<string, string?>
@@ -46,6 +47,11 @@ internal sealed class PolicyBotInstance : IDisposable
         if (profile.PerHostConcurrency is { } perHost)
         {
             settings["Polling:PerHostConcurrency"] = perHost.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
         }
 
         // No appsettings.json or environment variables: the run is the same wherever it is started.

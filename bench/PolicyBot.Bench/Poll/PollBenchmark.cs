@@ -9,16 +9,16 @@ namespace PolicyBot.Bench.Poll;
 /// Measures <see cref="PollCycle.RunAsync"/> over every source: one warm-up cycle (every source's first poll, which
 /// records the silent baseline) and then <paramref name="rounds"/> measured cycles. Before each cycle, untimed, the
 /// server switches to the round's pre-rendered feeds, the sources are re-read (so stored ETags are sent) and a full
-/// GC runs so one cycle's garbage is not billed to the next.
+/// GC runs so one cycle's garbage is not billed to the next. <paramref name="settings"/> are extra PolicyBot settings.
 /// </summary>
-internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int rounds, TextWriter progress)
+internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int rounds, IReadOnlyDictionary<string, string?> settings, TextWriter progress)
 {
     private const int ErrorsKept = 5;
 
     public async Task<ProfileResult> RunAsync(PollProfile profile, CancellationToken cancellationToken)
     {
         var peakIsPerProfile = PeakWorkingSet.TryReset();
-        using var instance = await PolicyBotInstance.StartAsync(profile, cancellationToken);
+        using var instance = await PolicyBotInstance.StartAsync(profile, settings, cancellationToken);
         var services = instance.Services;
         var store = services.GetRequiredService<SourceStore>();
         var cycle = services.GetRequiredService<PollCycle>();

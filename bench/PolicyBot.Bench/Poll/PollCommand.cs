@@ -3,7 +3,7 @@ using PolicyBot.Bench.Feeds;
 
 namespace PolicyBot.Bench.Poll;
 
-/// <summary><c>poll [--sources 1000] [--rounds 5] [--profile both] [--hosts 1] [--server-delay-ms 0]</c>: times PolicyBot's poll cycle against a loopback feed server.</summary>
+/// <summary><c>poll [--sources 1000] [--rounds 5] [--profile both] [--hosts 1] [--server-delay-ms 0] [--set Key=Value]…</c>: times PolicyBot's poll cycle against a loopback feed server.</summary>
 internal static class PollCommand
 {
     private const int ItemsPerFeed = 20;
@@ -20,18 +20,33 @@ internal static class PollCommand
         profile.AcceptOnlyFromAmong("default", "wide", "both");
         var delay = new Option<int>("--server-delay-ms") { Description = "Hold every response back this long (simulated latency); 0 = loopback speed.", DefaultValueFactory = _ => 0 };
         delay.Validators.Add(r => { if (r.GetValue(delay) is < 0 or > 10_000) { r.AddError("--server-delay-ms must be 0–10000."); } });
+        var settings = new Option<string[]>("--set")
+        {
+            Description = "A PolicyBot setting for every profile, Key=Value (repeatable), e.g. --set Alerting:ClusterWindow=00:00:00.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        settings.Validators.Add(r =>
+        {
+            foreach (var setting in r.GetValue(settings) ?? [])
+            {
+                if (!setting.Contains('=', StringComparison.Ordinal) || setting.StartsWith('='))
+                {
+                    r.AddError($"--set {setting}: expected Key=Value.");
+                }
+            }
+        });
         var hosts = new Option<int>("--hosts") { Description = "Loopback addresses (127.0.0.1 …) the feeds are spread over; each is a host to PolicyBot.", DefaultValueFactory = _ => 1 };
         sources.Validators.Add(r => { if (r.GetValue(sources) is < 2 or > 100_000) { r.AddError("--sources must be 2–100000."); } });
         rounds.Validators.Add(r => { if (r.GetValue(rounds) is < 1 or > 100) { r.AddError("--rounds must be 1–100."); } });
         hosts.Validators.Add(r => { if (r.GetValue(hosts) is < 1 or > 200) { r.AddError("--hosts must be 1–200."); } });
 
-        var command = new Command("poll", "Time poll cycles over many feeds served from loopback.") { sources, rounds, profile, hosts, delay };
+        var command = new Command("poll", "Time poll cycles over many feeds served from loopback.") { sources, rounds, profile, hosts, delay, settings };
         command.SetAction((result, token) => RunAsync(
-            result.GetValue(sources), result.GetValue(rounds), result.GetValue(profile)!, result.GetValue(hosts), result.GetValue(delay), token));
+            result.GetValue(sources), result.GetValue(rounds), result.GetValue(profile)!, result.GetValue(hosts), result.GetValue(delay), result.GetValue(settings) ?? [], token));
         return command;
     }
 
-    private static async Task<int> RunAsync(int sources, int rounds, string profileName, int hosts, int delayMilliseconds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int sources, int rounds, string profileName, int hosts, int delayMilliseconds, string[] settings, CancellationToken cancellationToken)
     {
         var progress = Console.Error;
         var load = MachineInfo.LoadAverage();
@@ -40,7 +55,8 @@ internal static class PollCommand
         var catalog = new FeedCatalog(sources, ItemsPerFeed, anchor);
         await progress.WriteLineAsync($"Serving {sources} feeds from {string.Join(", ", Enumerable.Range(0, server.Hosts).Select(i => server.FeedUrl(i).Authority))}");
 
-        var benchmark = new PollBenchmark(server, catalog, rounds, progress);
+        var overrides = settings.Select(s => s.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => (string?)p[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        var benchmark = new PollBenchmark(server, catalog, rounds, overrides, progress);
         // A fresh process first: its figures are the cold ones, and it leaves the JIT in the steady state a long-running
         // serve reaches, so the profiles after it are compared on equal terms.
         var cold = await benchmark.RunAsync(PollProfile.ColdProcess, cancellationToken);
@@ -50,7 +66,8 @@ internal static class PollCommand
             results.Add(await benchmark.RunAsync(profile, cancellationToken));
         }
 
-        var command = $"dotnet run -c Release --project bench/PolicyBot.Bench -- poll --sources {sources} --rounds {rounds} --profile {profileName} --hosts {hosts} --server-delay-ms {delayMilliseconds}";
+        var command = $"dotnet run -c Release --project bench/PolicyBot.Bench -- poll --sources {sources} --rounds {rounds} --profile {profileName} --hosts {hosts} --server-delay-ms {delayMilliseconds}"
+            + string.Concat(settings.Select(s => $" --set {s}"));
         await new PollReportWriter(Console.Out).WriteAsync(cold, results, new PollSetup(sources, server.Hosts, ItemsPerFeed, delayMilliseconds, command, load));
         var failures = cold.Failures + results.Sum(r => r.Failures);
         if (failures > 0)
