@@ -116,8 +116,14 @@ internal sealed class ArticleWriter(DateTimeOffset anchor, int itemsPerFeed)
                 .Replace("{person}", Person, StringComparison.Ordinal)
                 .Replace("{model}", Model, StringComparison.Ordinal)
                 .Replace("{agency}", Agency, StringComparison.Ordinal)
+                .Replace("{weekday}", ProsePhrases.Weekdays[random.Next(ProsePhrases.Weekdays.Length)], StringComparison.Ordinal)
+                .Replace("{outlet}", ProsePhrases.Outlets[random.Next(ProsePhrases.Outlets.Length)], StringComparison.Ordinal)
+                .Replace("{quote}", Quote(random), StringComparison.Ordinal)
                 .Replace("{count}", random.Next(2, 90).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             return string.Concat(text[..1].ToUpperInvariant(), text.AsSpan(1));
         }
+
+        private static string Quote(Random random) =>
+            $"{Pick(random, ProsePhrases.QuoteOpeners)}, {Pick(random, ProsePhrases.QuoteMiddles)}. {Pick(random, ProsePhrases.QuoteClosers)}";
     }
 }

@@ -2,7 +2,7 @@ namespace PolicyBot.Bench.Feeds;
 
 /// <summary>
 /// The vocabulary of the synthetic feeds: sentences written for this benchmark (no news prose is copied), about
-/// fictitious labs, people and models. Placeholders: {lab}, {person}, {model}, {agency}, {count}.
+/// fictitious labs, people and models. Placeholders: {lab}, {person}, {model}, {agency}, {count}, {weekday}, {outlet}, {quote}.
 /// </summary>
 internal static class ProsePhrases
 {
@@ -18,6 +18,45 @@ internal static class ProsePhrases
         "Ingrid Achterberg", "Kwame Hollis", "Priya Ramanathan", "Soren Vale",
     ];
 
+    public static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+    public static readonly string[] Outlets = ["this newsletter", "reporters in Brussels", "a trade magazine", "a podcast", "local radio", "an industry conference"];
+
+    /// <summary>Quotes are put together from three parts, so articles quote different words unless they report the same statement.</summary>
+    public static readonly string[] QuoteOpeners =
+    [
+        "Open weights let universities and small companies check our work",
+        "We remain committed to open science",
+        "Closing the weights would not make anyone safer",
+        "We will be careful about what we open-source",
+        "Publishing model weights is how the field learns",
+        "Our largest models will stay behind an API for now",
+        "Open-source AI is not a loophole",
+        "Regulators should look at uses, not at whether weights are public",
+    ];
+
+    public static readonly string[] QuoteMiddles =
+    [
+        "and the evidence from the last two years backs that up",
+        "but some weights may be withheld if a review finds a release would not be responsible",
+        "because a closed model cannot be audited by anyone outside the company",
+        "even though our competitors have chosen a different path",
+        "and we expect our next release to follow the same rules",
+        "while the safety research catches up with the capabilities",
+        "since most of the risk sits in how a model is deployed",
+        "and we have told the government as much",
+    ];
+
+    public static readonly string[] QuoteClosers =
+    [
+        "We will publish the details next month.",
+        "That is our position today.",
+        "Nobody should mistake caution for a change of heart.",
+        "The licence will say so plainly.",
+        "We owe developers that clarity.",
+        "We will revisit it once the rules are settled.",
+    ];
+
     public static readonly string[] Models = ["Heron-7B", "Wren-70B", "Kestrel-2", "Plover-Mini", "Tern-405B", "Gannet-3"];
 
     public static readonly string[] Agencies =
@@ -28,8 +67,8 @@ internal static class ProsePhrases
     /// <summary>Sentences about open-source / open-weights AI policy: the analyzer's real work.</summary>
     public static readonly string[] PolicySentences =
     [
-        "{lab} said on Tuesday that it would publish the full weights of {model} under a permissive licence.",
-        "{person}, head of policy at {lab}, said: \"Open weights let universities and small companies check our work instead of taking it on trust.\"",
+        "{lab} said on {weekday} that it would publish the full weights of {model} under a permissive licence.",
+        "{person}, head of policy at {lab}, said on {weekday}: \"{quote}\"",
         "The company has not said whether the next generation of its frontier models will be released openly.",
         "{person} told reporters that {lab} \"will be careful about what we open-source\" once a model passes an internal capability threshold.",
         "Critics argue that releasing model weights makes it trivial to strip away safety fine-tuning.",
@@ -37,7 +76,7 @@ internal static class ProsePhrases
         "{agency} is consulting on whether developers of open-weights models should file a risk assessment before release.",
         "The draft guidance exempts open-source models trained below a compute threshold from most reporting duties.",
         "{lab} committed to publishing a model card, evaluation results and a training-data summary with every open release.",
-        "\"We remain committed to open science, but some weights may be withheld if a review finds that releasing them would not be responsible,\" {person} wrote.",
+        "\"{quote}\" {person} wrote in a post on {weekday}.",
         "Researchers noted that the licence bars the largest platforms from using the model, which some say is not open source by the OSI definition.",
         "The Open Source Initiative's definition asks that the weights, the code and enough information about the training data be available.",
         "{lab} previously described open-sourcing its models as central to its strategy.",
@@ -48,7 +87,7 @@ internal static class ProsePhrases
         "The statement marks a change of tone from last year, when {lab} pledged to open-source every model it trained.",
         "Lawmakers asked whether developers of open-source AI could be held liable for misuse further down the line.",
         "{lab} will keep releasing smaller models openly while its largest system stays proprietary, {person} said.",
-        "\"Closing the weights would not make anyone safer; it would only make fewer people able to check,\" {person} said in a statement.",
+        "\"{quote}\" {person} said in a statement to {outlet}.",
         "{lab} said the {model} weights would be available for download on the same day as its hosted service.",
     ];
 
