@@ -36,32 +36,22 @@ internal sealed class ArticleWriter(DateTimeOffset anchor, int itemsPerFeed)
         var title = cast.Fill(Pick(random, aboutPolicy ? ProsePhrases.PolicyTitles : ProsePhrases.OtherTitles), random);
         var paragraphs = random.Next(1, 4);
         var sentences = new List<string>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
         var count = random.Next(10, 17);
         for (var i = 0; i < count || Words(sentences) < MinimumWords; i++)
         {
-            var pool = aboutPolicy && (i == 0 || random.NextDouble() < 0.6) ? ProsePhrases.PolicySentences : ProsePhrases.OtherSentences;
-            string template;
-            do
-            {
-                template = Pick(random, pool);
-            }
-            while (!used.Add(template));
-
-            sentences.Add(cast.Fill(template, random));
+            var policy = aboutPolicy && (i == 0 || random.NextDouble() < 0.6);
+            sentences.Add(cast.Fill(policy ? PolicySentence(random) : OtherSentence(random), random));
         }
 
         // Edits go at the end of the last paragraph, so the paragraphs before them stay as they were.
-        var updates = aboutPolicy ? ProsePhrases.PolicyUpdates : ProsePhrases.OtherUpdates;
         var edits = new List<string>(2);
-        if (round >= EditRound(sequence, FirstEditPosition))
+        foreach (var (position, opener) in new[] { (FirstEditPosition, ProsePhrases.UpdateOpeners[0]), (SecondEditPosition, ProsePhrases.UpdateOpeners[1]) })
         {
-            edits.Add(cast.Fill(updates[0], random));
-        }
-
-        if (round >= EditRound(sequence, SecondEditPosition))
-        {
-            edits.Add(cast.Fill(updates[1], random));
+            var edit = $"{opener} {(aboutPolicy ? PolicySentence(random) : OtherSentence(random))}";
+            if (round >= EditRound(sequence, position))
+            {
+                edits.Add(cast.Fill(edit, random));
+            }
         }
 
         var link = $"https://outlet{feed}.example/articles/{sequence}";
@@ -102,6 +92,21 @@ internal sealed class ArticleWriter(DateTimeOffset anchor, int itemsPerFeed)
         return html.ToString();
     }
 
+    /// <summary>A sentence about AI policy; one in four is a quote with its speaker.</summary>
+    private static string PolicySentence(Random random)
+    {
+        var clause = $"{Pick(random, ProsePhrases.PolicySubjects)} {Pick(random, ProsePhrases.Modals)} {Pick(random, ProsePhrases.PolicyPredicates)} {Pick(random, ProsePhrases.PolicyTails)}";
+        return random.Next(4) == 0
+            ? $"\"{Capitalized(clause)}, and {Pick(random, ProsePhrases.PolicySubjects)} {Pick(random, ProsePhrases.Modals)} {Pick(random, ProsePhrases.PolicyPredicates)},\" {{person}} of {{lab}} said."
+            : $"{Pick(random, ProsePhrases.PolicySpeakers)} {Pick(random, ProsePhrases.Verbs)} {clause}.";
+    }
+
+    private static string OtherSentence(Random random) =>
+        $"{Pick(random, ProsePhrases.OtherSpeakers)} {Pick(random, ProsePhrases.Verbs)} {Pick(random, ProsePhrases.OtherSubjects)} "
+        + $"{Pick(random, ProsePhrases.Modals)} {Pick(random, ProsePhrases.OtherPredicates)} {Pick(random, ProsePhrases.OtherTails)}.";
+
+    private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text.AsSpan(1));
+
     private static int Words(List<string> sentences) =>
         sentences.Sum(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
 
@@ -118,12 +123,8 @@ internal sealed class ArticleWriter(DateTimeOffset anchor, int itemsPerFeed)
                 .Replace("{agency}", Agency, StringComparison.Ordinal)
                 .Replace("{weekday}", ProsePhrases.Weekdays[random.Next(ProsePhrases.Weekdays.Length)], StringComparison.Ordinal)
                 .Replace("{outlet}", ProsePhrases.Outlets[random.Next(ProsePhrases.Outlets.Length)], StringComparison.Ordinal)
-                .Replace("{quote}", Quote(random), StringComparison.Ordinal)
                 .Replace("{count}", random.Next(2, 90).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            return string.Concat(text[..1].ToUpperInvariant(), text.AsSpan(1));
+            return Capitalized(text);
         }
-
-        private static string Quote(Random random) =>
-            $"{Pick(random, ProsePhrases.QuoteOpeners)}, {Pick(random, ProsePhrases.QuoteMiddles)}. {Pick(random, ProsePhrases.QuoteClosers)}";
     }
 }

@@ -7,15 +7,16 @@ namespace PolicyBot.Bench.Poll;
 
 /// <summary>
 /// Measures <see cref="PollCycle.RunAsync"/> over every source: one warm-up cycle (every source's first poll, which
-/// records the silent baseline) and then <paramref name="rounds"/> measured cycles. Before each cycle, untimed, the
+/// records the silent baseline) and then the measured cycles. Before each cycle, untimed, the
 /// server switches to the round's pre-rendered feeds, the sources are re-read (so stored ETags are sent) and a full
 /// GC runs so one cycle's garbage is not billed to the next. <paramref name="settings"/> are extra PolicyBot settings.
 /// </summary>
-internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int rounds, IReadOnlyDictionary<string, string?> settings, TextWriter progress)
+internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, IReadOnlyDictionary<string, string?> settings, TextWriter progress)
 {
     private const int ErrorsKept = 5;
 
-    public async Task<ProfileResult> RunAsync(PollProfile profile, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="profile"/> over the first <paramref name="sources"/> feeds: a baseline cycle, then <paramref name="rounds"/> measured ones.</summary>
+    public async Task<ProfileResult> RunAsync(PollProfile profile, int sources, int rounds, CancellationToken cancellationToken)
     {
         var peakIsPerProfile = PeakWorkingSet.TryReset();
         using var instance = await PolicyBotInstance.StartAsync(profile, settings, cancellationToken);
@@ -25,7 +26,7 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
         var clock = services.GetRequiredService<TimeProvider>();
 
         var adding = Stopwatch.StartNew();
-        for (var feed = 0; feed < catalog.Count; feed++)
+        for (var feed = 0; feed < sources; feed++)
         {
             var definition = new SourceDefinition { Name = $"Outlet {feed}", Url = server.FeedUrl(feed).AbsoluteUri, Kind = "feed" };
             _ = await store.AddAsync(definition, "cli", clock.GetUtcNow(), cancellationToken)
@@ -33,7 +34,7 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
         }
 
         adding.Stop();
-        await progress.WriteLineAsync($"[{profile.Name}] added {catalog.Count} sources in {adding.Elapsed.TotalSeconds:F1} s "
+        await progress.WriteLineAsync($"[{profile.Name}] added {sources} sources in {adding.Elapsed.TotalSeconds:F1} s "
             + $"(Concurrency={instance.Polling.Concurrency}, PerHostConcurrency={instance.Polling.PerHostConcurrency})");
 
         var measured = new List<CycleMeasurement>();
@@ -46,8 +47,8 @@ internal sealed class PollBenchmark(FeedServer server, FeedCatalog catalog, int 
             retained = content.RetainedBytes;
             meanFeedBytes = content.MeanFullBodyBytes;
             server.Serve(content);
-            var sources = await store.ListAsync(cancellationToken);
-            var measurement = await MeasureAsync(cycle, instance, sources, round, cancellationToken);
+            var watched = await store.ListAsync(cancellationToken);
+            var measurement = await MeasureAsync(cycle, instance, watched, round, cancellationToken);
             await progress.WriteLineAsync($"[{profile.Name}] {(round == 0 ? "warm-up" : $"cycle {round}")}: "
                 + $"{measurement.Elapsed.TotalSeconds:F2} s, {measurement.SourcesPerSecond:F0} sources/s, "
                 + $"{measurement.Updated} updated, {measurement.Unchanged} unchanged, {measurement.Failed} failed, {measurement.Alerts} alerts, {measurement.Revisions} revisions, {measurement.StatementsStored} statements");

@@ -3,10 +3,11 @@ using PolicyBot.Bench.Feeds;
 
 namespace PolicyBot.Bench.Poll;
 
-/// <summary><c>poll [--sources 1000] [--rounds 5] [--profile both] [--hosts 1] [--server-delay-ms 0] [--set Key=Value]…</c>: times PolicyBot's poll cycle against a loopback feed server.</summary>
+/// <summary><c>poll [--sources 1000] [--rounds 5] [--profile both] [--hosts 1] [--server-delay-ms 0] [--set Key=Value]… [--cold]</c>: times PolicyBot's poll cycle against a loopback feed server.</summary>
 internal static class PollCommand
 {
     private const int ItemsPerFeed = 20;
+    private const int JitWarmupSources = 100;
 
     public static Command Create()
     {
@@ -35,18 +36,19 @@ internal static class PollCommand
                 }
             }
         });
+        var cold = new Option<bool>("--cold") { Description = "Also measure a full run in the fresh process first (JIT cold, as a one-shot `once` pays it)." };
         var hosts = new Option<int>("--hosts") { Description = "Loopback addresses (127.0.0.1 …) the feeds are spread over; each is a host to PolicyBot.", DefaultValueFactory = _ => 1 };
         sources.Validators.Add(r => { if (r.GetValue(sources) is < 2 or > 100_000) { r.AddError("--sources must be 2–100000."); } });
         rounds.Validators.Add(r => { if (r.GetValue(rounds) is < 1 or > 100) { r.AddError("--rounds must be 1–100."); } });
         hosts.Validators.Add(r => { if (r.GetValue(hosts) is < 1 or > 200) { r.AddError("--hosts must be 1–200."); } });
 
-        var command = new Command("poll", "Time poll cycles over many feeds served from loopback.") { sources, rounds, profile, hosts, delay, settings };
+        var command = new Command("poll", "Time poll cycles over many feeds served from loopback.") { sources, rounds, profile, hosts, delay, settings, cold };
         command.SetAction((result, token) => RunAsync(
-            result.GetValue(sources), result.GetValue(rounds), result.GetValue(profile)!, result.GetValue(hosts), result.GetValue(delay), result.GetValue(settings) ?? [], token));
+            result.GetValue(sources), result.GetValue(rounds), result.GetValue(profile)!, result.GetValue(hosts), result.GetValue(delay), result.GetValue(settings) ?? [], result.GetValue(cold), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(int sources, int rounds, string profileName, int hosts, int delayMilliseconds, string[] settings, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int sources, int rounds, string profileName, int hosts, int delayMilliseconds, string[] settings, bool cold, CancellationToken cancellationToken)
     {
         var progress = Console.Error;
         var load = MachineInfo.LoadAverage();
@@ -56,20 +58,27 @@ internal static class PollCommand
         await progress.WriteLineAsync($"Serving {sources} feeds from {string.Join(", ", Enumerable.Range(0, server.Hosts).Select(i => server.FeedUrl(i).Authority))}");
 
         var overrides = settings.Select(s => s.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => (string?)p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        var benchmark = new PollBenchmark(server, catalog, rounds, overrides, progress);
-        // A fresh process first: its figures are the cold ones, and it leaves the JIT in the steady state a long-running
-        // serve reaches, so the profiles after it are compared on equal terms.
-        var cold = await benchmark.RunAsync(PollProfile.ColdProcess, cancellationToken);
+        var benchmark = new PollBenchmark(server, catalog, overrides, progress);
         var results = new List<ProfileResult>();
+        if (cold)
+        {
+            results.Add(await benchmark.RunAsync(PollProfile.ColdProcess, sources, rounds, cancellationToken));
+        }
+        else
+        {
+            // Without it, the first profile would pay for JIT compilation and the second would not.
+            _ = await benchmark.RunAsync(PollProfile.JitWarmup, Math.Min(JitWarmupSources, sources), 2, cancellationToken);
+        }
+
         foreach (var profile in PollProfile.Parse(profileName))
         {
-            results.Add(await benchmark.RunAsync(profile, cancellationToken));
+            results.Add(await benchmark.RunAsync(profile, sources, rounds, cancellationToken));
         }
 
         var command = $"dotnet run -c Release --project bench/PolicyBot.Bench -- poll --sources {sources} --rounds {rounds} --profile {profileName} --hosts {hosts} --server-delay-ms {delayMilliseconds}"
-            + string.Concat(settings.Select(s => $" --set {s}"));
-        await new PollReportWriter(Console.Out).WriteAsync(cold, results, new PollSetup(sources, server.Hosts, ItemsPerFeed, delayMilliseconds, command, load));
-        var failures = cold.Failures + results.Sum(r => r.Failures);
+            + (cold ? " --cold" : "") + string.Concat(settings.Select(s => $" --set {s}"));
+        await new PollReportWriter(Console.Out).WriteAsync(results, new PollSetup(sources, server.Hosts, ItemsPerFeed, delayMilliseconds, command, load));
+        var failures = results.Sum(r => r.Failures);
         if (failures > 0)
         {
             await progress.WriteLineAsync($"{failures} poll(s) failed: the figures above are not valid.");

@@ -5,7 +5,7 @@ namespace PolicyBot.Bench.Poll;
 /// <summary>Writes the poll benchmark's results as Markdown (ready to paste into docs/performance.md).</summary>
 internal sealed class PollReportWriter(TextWriter output)
 {
-    public async Task WriteAsync(ProfileResult cold, IReadOnlyList<ProfileResult> results, PollSetup setup)
+    public async Task WriteAsync(IReadOnlyList<ProfileResult> results, PollSetup setup)
     {
         var rounds = results[0].Cycles.Count;
         await Line($"### {setup.Sources:N0} sources, {rounds} measured cycles per profile{(setup.ServerDelayMilliseconds > 0 ? $", {setup.ServerDelayMilliseconds} ms server delay" : "")}");
@@ -16,12 +16,15 @@ internal sealed class PollReportWriter(TextWriter output)
         await Line($"- Feeds: {setup.Sources:N0} on {setup.Hosts} loopback host(s) in the same process, HTTP/1.1, no TLS, gzip, "
             + (setup.ServerDelayMilliseconds > 0 ? $"every response held back {setup.ServerDelayMilliseconds} ms. " : "no added latency. ")
             + $"Half answer 304 to their ETag; half change every cycle (1 new and 2 edited of {setup.ItemsPerFeed} items, fresh ETag), "
-            + $"mean {cold.MeanFullFeedBytes / 1024:F1} KiB uncompressed; RSS 2.0 and Atom alternate.");
-        await Line("- Each profile: a fresh database, the sources added, one baseline cycle (every source's first poll), then the measured cycles.");
+            + $"mean {results[0].MeanFullFeedBytes / 1024:F1} KiB uncompressed; RSS 2.0 and Atom alternate.");
+        await Line("- Each profile: a fresh database, the sources added, one baseline cycle (every source's first poll), then the measured cycles. "
+            + (results[0].Profile == PollProfile.ColdProcess
+                ? "The cold-process profile ran first in a fresh process (JIT cold); the others after it."
+                : "Before the profiles, an untimed run over 100 sources compiled the pipeline (JIT), so no profile pays for it."));
         await Line();
         await Line("| Profile | Concurrency / per host | Median cycle | Min | Max | Sources/s (median) | CPU per cycle¹ | Allocated per cycle | GC pause per cycle | Alerts / revisions per cycle | Failures |");
         await Line("|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var result in results.Prepend(cold))
+        foreach (var result in results)
         {
             var cycles = result.Cycles;
             await Line($"| {result.Profile.Name} | {result.Concurrency} / {result.PerHostConcurrency} | {Seconds(result.MedianElapsed)} | "
@@ -34,7 +37,7 @@ internal sealed class PollReportWriter(TextWriter output)
         await Line();
         await Line("| Profile | Baseline cycle | Baseline sources/s | Baseline new items / alerts / revisions | Adding the sources | Peak working set² | GC committed (max at cycle end) | Database after |");
         await Line("|---|---|---|---|---|---|---|---|");
-        foreach (var result in results.Prepend(cold))
+        foreach (var result in results)
         {
             var all = result.Cycles.Prepend(result.Warmup).ToList();
             await Line($"| {result.Profile.Name} | {Seconds(result.Warmup.Elapsed)} | {result.Warmup.SourcesPerSecond:N0} | "
@@ -46,7 +49,7 @@ internal sealed class PollReportWriter(TextWriter output)
         await Line();
         await Line("Every cycle (seconds; sources updated / unchanged / failed; new / changed items; alerts / revisions (statements stored); server 200 / 304 / other; allocated; GCs gen0 / gen1 / gen2; thread-pool threads at the end):");
         await Line();
-        foreach (var result in results.Prepend(cold))
+        foreach (var result in results)
         {
             foreach (var cycle in result.Cycles.Prepend(result.Warmup))
             {
@@ -64,7 +67,7 @@ internal sealed class PollReportWriter(TextWriter output)
 
         await Line();
         await Line("¹ Process CPU time: PolicyBot plus the in-process feed server (which only copies pre-rendered bytes).");
-        await Line($"² Process-wide: PolicyBot, the harness and the feed server, which holds {Mebibytes(cold.ServerRetainedBytes)} of pre-rendered gzip bodies. "
+        await Line($"² Process-wide: PolicyBot, the harness and the feed server, which holds {Mebibytes(results[0].ServerRetainedBytes)} of pre-rendered gzip bodies. "
             + "Reset before each profile where the OS allows it (Linux), so each profile reports its own peak.");
     }
 
