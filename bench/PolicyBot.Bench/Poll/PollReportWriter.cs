@@ -8,11 +8,13 @@ internal sealed class PollReportWriter(TextWriter output)
     public async Task WriteAsync(IReadOnlyList<ProfileResult> results, PollSetup setup)
     {
         var rounds = results[0].Cycles.Count;
+        var end = MachineInfo.LoadAverage();
         await Line($"### {setup.Sources:N0} sources, {rounds} measured cycles per profile{(setup.ServerDelayMilliseconds > 0 ? $", {setup.ServerDelayMilliseconds} ms server delay" : "")}");
         await Line();
         await Line($"- Command: `{setup.Command}`");
         await Line($"- Machine: {MachineInfo.Describe()}; 1-minute load average at start / end: "
-            + $"{Load(setup.LoadAverageAtStart)} / {Load(MachineInfo.LoadAverage())} (above ~2 on 2 cores, other processes competed for the CPU)");
+            + $"{Load(setup.LoadAverageAtStart)} / {Load(end)}"
+            + (Math.Max(setup.LoadAverageAtStart ?? 0, end ?? 0) > Environment.ProcessorCount ? " (more than one runnable task per core: other processes competed for the CPU)" : ""));
         await Line($"- Feeds: {setup.Sources:N0} on {setup.Hosts} loopback host(s) in the same process, HTTP/1.1, no TLS, gzip, "
             + (setup.ServerDelayMilliseconds > 0 ? $"every response held back {setup.ServerDelayMilliseconds} ms. " : "no added latency. ")
             + $"Half answer 304 to their ETag; half change every cycle (1 new and 2 edited of {setup.ItemsPerFeed} items, fresh ETag), "
