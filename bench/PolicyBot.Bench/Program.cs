@@ -1,0 +1,8 @@
+using System.CommandLine;
+using PolicyBot.Bench.Poll;
+
+var root = new RootCommand("PolicyBot benchmarks. Run in Release: dotnet run -c Release --project bench/PolicyBot.Bench -- <benchmark>.")
+{
+    PollCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
