@@ -1,8 +1,10 @@
 using System.CommandLine;
+using PolicyBot.Bench.Analyze;
 using PolicyBot.Bench.Poll;
 
 var root = new RootCommand("PolicyBot benchmarks. Run in Release: dotnet run -c Release --project bench/PolicyBot.Bench -- <benchmark>.")
 {
     PollCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

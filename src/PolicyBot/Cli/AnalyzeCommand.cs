@@ -22,7 +22,8 @@ public static class AnalyzeCommand
             var (document, error) = await LoadAsync(services, result.GetValue(target)!, token);
             if (document is null)
             {
-                await environment.Error.WriteLineAsync($"Cannot analyse {result.GetValue(target)}: {error}");
+                var shown = Uri.TryCreate(result.GetValue(target), UriKind.Absolute, out var uri) && !uri.IsFile ? UrlPolicy.Redact(uri) : result.GetValue(target);
+                await environment.Error.WriteLineAsync($"Cannot analyse {shown}: {error}");
                 return 1;
             }
 
