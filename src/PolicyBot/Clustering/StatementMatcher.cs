@@ -36,17 +36,18 @@ public sealed class StatementMatcher
 
     private static bool SharesQuote(StatementSignature a, StatementSignature b)
     {
-        foreach (var left in a.Quotes)
+        for (var i = 0; i < a.Quotes.Count; i++)
         {
-            foreach (var right in b.Quotes)
+            for (var j = 0; j < b.Quotes.Count; j++)
             {
-                var (shorter, longer) = left.Length <= right.Length ? (left, right) : (right, left);
-                if (CountWords(shorter) >= MinQuoteWords && longer.Contains(shorter, StringComparison.Ordinal))
+                var (shorter, longer) = a.QuoteWords[i].Length <= b.QuoteWords[j].Length ? (a.QuoteWords[i], b.QuoteWords[j]) : (b.QuoteWords[j], a.QuoteWords[i]);
+                if (shorter.Length < MinQuoteWords)
                 {
-                    return true;
+                    continue;
                 }
 
-                if (CountWords(shorter) >= MinQuoteWords && WordOverlap(shorter, longer) >= QuoteContainment)
+                var (shortText, longText) = a.QuoteWords[i].Length <= b.QuoteWords[j].Length ? (a.Quotes[i], b.Quotes[j]) : (b.Quotes[j], a.Quotes[i]);
+                if (longText.Contains(shortText, StringComparison.Ordinal) || WordOverlap(shorter, longer) >= QuoteContainment)
                 {
                     return true;
                 }
@@ -95,12 +96,17 @@ public sealed class StatementMatcher
     public static double Cosine(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) =>
         a.Sum(term => b.TryGetValue(term.Key, out var weight) ? term.Value * weight : 0);
 
-    private static int CountWords(string text) => text.Count(c => c == ' ') + 1;
-
-    private static double WordOverlap(string shorter, string longer)
+    private static double WordOverlap(string[] shorter, string[] longer)
     {
-        var words = shorter.Split(' ');
-        var other = longer.Split(' ').ToHashSet(StringComparer.Ordinal);
-        return (double)words.Count(other.Contains) / words.Length;
+        var shared = 0;
+        foreach (var word in shorter)
+        {
+            if (Array.IndexOf(longer, word) >= 0)
+            {
+                shared++;
+            }
+        }
+
+        return (double)shared / shorter.Length;
     }
 }

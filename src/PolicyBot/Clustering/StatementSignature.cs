@@ -16,6 +16,9 @@ public sealed record StatementSignature(
     IReadOnlyList<string> Quotes,
     IReadOnlyDictionary<string, double> Terms)
 {
+    /// <summary>Each quote's words, split once for the matcher.</summary>
+    public IReadOnlyList<string[]> QuoteWords { get; } = Quotes.Select(q => q.Split(' ')).ToArray();
+
     private const int ShingleWords = 5;
     private const int MaxShingles = 4096;
     private const int MaxTerms = 40;

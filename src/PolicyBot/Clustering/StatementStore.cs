@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Dapper;
 using PolicyBot.Data;
@@ -7,18 +8,29 @@ namespace PolicyBot.Clustering;
 /// <summary>The <c>statements</c> and <c>statement_reports</c> tables: one row per statement, one per outlet reporting it.</summary>
 public sealed class StatementStore
 {
+    // Signatures never change once stored, so each is read and parsed once per process, not once per alert.
+    private readonly ConcurrentDictionary<long, StoredStatement> _parsed = new();
+
     /// <summary>Statements reported since <paramref name="since"/>, read inside the poll's transaction.</summary>
     public async Task<IReadOnlyList<StoredStatement>> RecentAsync(DbSession session, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var rows = await session.Connection.QueryAsync<(long Id, long AlertId, string? Actor, string? Speaker, string Stance, DateTimeOffset StatedAt, string Signature)>(session.Command(
-            "SELECT id, alert_id, actor, speaker, stance, stated_at, signature FROM statements WHERE updated_at >= @since ORDER BY id",
-            new { since }, cancellationToken));
-        return rows.Select(r =>
+        var ids = (await session.Connection.QueryAsync<long>(session.Command(
+            "SELECT id FROM statements WHERE updated_at >= @since ORDER BY id", new { since }, cancellationToken))).ToList();
+        var missing = ids.Where(id => !_parsed.ContainsKey(id)).ToArray();
+        if (missing.Length > 0)
         {
-            var stored = JsonSerializer.Deserialize<SignatureJson>(r.Signature)!;
-            var signature = new StatementSignature(r.Actor, r.Speaker, r.Stance, r.StatedAt, stored.Shingles, stored.Quotes, stored.Terms);
-            return new StoredStatement(r.Id, r.AlertId, signature);
-        }).ToList();
+            var rows = await session.Connection.QueryAsync<(long Id, long AlertId, string? Actor, string? Speaker, string Stance, DateTimeOffset StatedAt, string Signature)>(session.Command(
+                "SELECT id, alert_id, actor, speaker, stance, stated_at, signature FROM statements WHERE id IN @missing",
+                new { missing }, cancellationToken));
+            foreach (var r in rows)
+            {
+                var stored = JsonSerializer.Deserialize<SignatureJson>(r.Signature)!;
+                var signature = new StatementSignature(r.Actor, r.Speaker, r.Stance, r.StatedAt, stored.Shingles, stored.Quotes, stored.Terms);
+                _parsed[r.Id] = new StoredStatement(r.Id, r.AlertId, signature);
+            }
+        }
+
+        return ids.Select(id => _parsed.TryGetValue(id, out var statement) ? statement : null).OfType<StoredStatement>().ToList();
     }
 
     public Task<long> CreateAsync(DbSession session, long alertId, StatementSignature signature, DateTimeOffset now, CancellationToken cancellationToken) =>
