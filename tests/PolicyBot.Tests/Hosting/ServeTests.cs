@@ -24,7 +24,8 @@ public sealed class ServeTests
             polled.TrySetResult();
         });
         var directory = Directory.CreateTempSubdirectory("policybot-serve").FullName;
-        var output = new StringWriter();
+        var buffer = new StringWriter();
+        var output = TextWriter.Synchronized(buffer); // the dispatcher writes from the scheduler's thread
         var environment = new CliEnvironment(output, new StringWriter(), new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "serve.db")}",
@@ -36,6 +37,14 @@ public sealed class ServeTests
             ["Sources:0:Kind"] = "feed",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        string Read()
+        {
+            lock (output)
+            {
+                return buffer.ToString();
+            }
+        }
+
         await using var app = PolicyBotHost.BuildWebApp(["--urls", "http://127.0.0.1:0"], environment);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -43,7 +52,7 @@ public sealed class ServeTests
 
         await polled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var printed = await WaitForAsync(
-            () => System.Text.RegularExpressions.Regex.Replace(output.ToString(), @"\s+", " ").Contains("careful about what we choose to open-source", StringComparison.Ordinal),
+            () => System.Text.RegularExpressions.Regex.Replace(Read(), @"\s+", " ").Contains("careful about what we choose to open-source", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));
         var health = await client.GetAsync("/healthz");
         var ready = await client.GetAsync("/readyz");
@@ -51,7 +60,7 @@ public sealed class ServeTests
         using var readiness = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
         await app.StopAsync();
 
-        printed.ShouldBeTrue(output.ToString());
+        printed.ShouldBeTrue(Read());
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         readiness.RootElement.GetProperty("status").GetString().ShouldBe("ready");
