@@ -79,4 +79,37 @@ public sealed class StatementRecorderTests
         var history = await services.Get<PositionStore>().HistoryAsync("Meta", CancellationToken.None);
         history.Select(p => p.Stance).ShouldBe(["cautious", "cautious", "open"]);
     }
+
+    [Fact]
+    public async Task A_Removed_Sources_Statements_Are_Forgotten_And_Never_Confused_With_New_Ones()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        await using var services = await TestServices.CreateAsync();
+        var now = services.Clock.GetUtcNow();
+        var feeds = new Dictionary<string, TestFeeds.Item>
+        {
+            ["a"] = TestFeeds.Relevant("a", now.AddHours(-5)),
+            ["b"] = TestFeeds.Distinct("b", now.AddHours(-4), 0),
+            ["c"] = SecondOutlet("c", now.AddHours(-3)),
+            ["d"] = TestFeeds.Distinct("d", now.AddHours(-2), 1),
+            ["e"] = TestFeeds.Distinct("e", now.AddHours(-1), 0),
+        };
+        foreach (var (name, item) in feeds)
+        {
+            server.Map($"/{name}.xml", LoopbackServer.Respond(200, TestFeeds.Rss(item), "application/rss+xml"));
+        }
+
+        var poller = services.Get<SourcePoller>();
+        async Task<PollReport> PollAsync(string name) => await poller.PollAsync(await AddAsync(services, server.Url($"/{name}.xml"), name), CancellationToken.None);
+        await PollAsync("a");
+        var b = await PollAsync("b");
+        await PollAsync("c");
+        await services.Get<SourceStore>().RemoveAsync(b.SourceId, CancellationToken.None);
+        await PollAsync("d");
+
+        var e = await PollAsync("e");
+
+        e.Revised.ShouldBeEmpty();
+        e.Alerts.ShouldHaveSingleItem().Url.ShouldBe("https://news.example/e");
+    }
 }

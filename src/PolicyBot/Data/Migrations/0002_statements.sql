@@ -1,7 +1,7 @@
 -- Version 2: statements (one per cluster of reports of the same statement), actor positions, alert updates.
 
 CREATE TABLE statements (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused: parsed signatures are cached by id
     alert_id      INTEGER NOT NULL UNIQUE REFERENCES alerts (id) ON DELETE CASCADE,  -- the one alert of the cluster
     actor         TEXT    NULL,                     -- the organisation whose position it states
     speaker       TEXT    NULL,                     -- who made it, when a quote says so
