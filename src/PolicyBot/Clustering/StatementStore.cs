@@ -16,6 +16,16 @@ public sealed class StatementStore
     {
         var ids = (await session.Connection.QueryAsync<long>(session.Command(
             "SELECT id FROM statements WHERE updated_at >= @since ORDER BY id", new { since }, cancellationToken))).ToList();
+        if (_parsed.Count > ids.Count)
+        {
+            // statements that left the window are never asked for again
+            var current = ids.ToHashSet();
+            foreach (var stale in _parsed.Keys.Where(id => !current.Contains(id)))
+            {
+                _parsed.TryRemove(stale, out _);
+            }
+        }
+
         var missing = ids.Where(id => !_parsed.ContainsKey(id)).ToArray();
         if (missing.Length > 0)
         {
