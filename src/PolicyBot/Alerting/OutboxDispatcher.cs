@@ -21,9 +21,6 @@ public sealed partial class OutboxDispatcher(
 
     private readonly Dictionary<string, IAlertChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-    /// <summary>The names of the channels this process can deliver to.</summary>
-    public IReadOnlyCollection<string> ChannelNames => _channels.Keys;
-
     /// <summary>Delivers what is due; returns the number of messages delivered.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
     {
