@@ -25,8 +25,8 @@ public sealed class AlertOutbox(SqliteDatabase database)
         foreach (var channel in channels)
         {
             await session.Connection.ExecuteAsync(session.Command(
-                "INSERT INTO outbox (alert_id, channel, next_attempt_at) VALUES (@id, @channel, @now) ON CONFLICT DO NOTHING",
-                new { id, channel, now }, cancellationToken));
+                "INSERT INTO outbox (alert_id, channel, order_at, next_attempt_at) VALUES (@id, @channel, @orderAt, @now) ON CONFLICT DO NOTHING",
+                new { id, channel, orderAt = alert.PublishedAt ?? now, now }, cancellationToken));
         }
 
         return saved;
@@ -52,8 +52,8 @@ public sealed class AlertOutbox(SqliteDatabase database)
             "UPDATE alerts SET payload = @json WHERE id = @alertId", new { alertId, json }, cancellationToken));
         await session.Connection.ExecuteAsync(session.Command(
             """
-            INSERT INTO outbox (alert_id, channel, revision, next_attempt_at)
-            SELECT p.alert_id, p.channel, (SELECT MAX(r.revision) + 1 FROM outbox r WHERE r.alert_id = p.alert_id AND r.channel = p.channel), @now
+            INSERT INTO outbox (alert_id, channel, reason, revision, order_at, next_attempt_at)
+            SELECT p.alert_id, p.channel, p.reason, (SELECT MAX(r.revision) + 1 FROM outbox r WHERE r.alert_id = p.alert_id AND r.channel = p.channel), p.order_at, @now
             FROM outbox p
             WHERE p.alert_id = @alertId AND p.revision = 0 AND p.state = 'sent'
               AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.alert_id = p.alert_id AND u.channel = p.channel AND u.revision > 0 AND u.state = 'pending')

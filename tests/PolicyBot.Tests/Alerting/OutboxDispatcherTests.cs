@@ -159,7 +159,7 @@ public sealed class OutboxDispatcherTests
         await using (var session = await services.Get<SqliteDatabase>().BeginAsync(CancellationToken.None))
         {
             await session.Connection.ExecuteAsync(session.Command(
-                "INSERT INTO outbox (alert_id, channel, next_attempt_at) VALUES (@Id, 'test', '2026-01-01') ON CONFLICT DO NOTHING", new { alert.Id }, CancellationToken.None));
+                "INSERT INTO outbox (alert_id, channel, order_at, next_attempt_at) VALUES (@Id, 'test', '2026-01-01', '2026-01-01') ON CONFLICT DO NOTHING", new { alert.Id }, CancellationToken.None));
             await session.CommitAsync(CancellationToken.None);
         }
 
