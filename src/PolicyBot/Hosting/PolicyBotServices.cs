@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Alerting;
 using PolicyBot.Analysis;
+using PolicyBot.Chat;
+using PolicyBot.Commands;
+using PolicyBot.Subscriptions;
 using PolicyBot.Analysis.Summaries;
 using PolicyBot.Clustering;
 using PolicyBot.Positions;
@@ -32,7 +35,7 @@ public static class PolicyBotServices
             .Configure(o => o.Items = configuration.GetSection(SourcesOptions.Section).Get<List<SourceDefinition>>() ?? []);
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
-        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration);
+        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat();
     }
 
     /// <summary>The scheduler: the poll job and the dispatch job, in this process (only <c>serve</c> runs it).</summary>
@@ -63,6 +66,15 @@ public static class PolicyBotServices
         }
 
         return services;
+    }
+
+    private static IServiceCollection AddChat(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<AdminsOptions>().BindConfiguration(AdminsOptions.Section);
+        return services
+            .AddSingleton<ChannelStore>()
+            .AddSingleton<SubscriptionStore>()
+            .AddSingleton<CommandEngine>();
     }
 
     private static IServiceCollection AddData(this IServiceCollection services) => services

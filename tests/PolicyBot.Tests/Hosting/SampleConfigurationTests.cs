@@ -24,6 +24,7 @@ public sealed class SampleConfigurationTests
         { AnalysisOptions.Section, typeof(AnalysisOptions) },
         { AlertingOptions.Section, typeof(AlertingOptions) },
         { SummarizerOptions.Section, typeof(SummarizerOptions) },
+        { PolicyBot.Commands.AdminsOptions.Section, typeof(PolicyBot.Commands.AdminsOptions) },
     };
 
     /// <summary>Sections bound to their own options class, inside a parent section.</summary>
@@ -61,7 +62,7 @@ public sealed class SampleConfigurationTests
     [Fact]
     public void The_Sample_Has_No_Section_The_Code_Does_Not_Read()
     {
-        var known = new[] { "Storage", "Polling", "Sources", "Analysis", "Alerting", "Logging" };
+        var known = new[] { "Storage", "Polling", "Sources", "Analysis", "Alerting", "Admins", "Slack", "Teams", "Logging" };
 
         Sample.GetChildren().Select(c => c.Key).Where(k => !known.Contains(k)).ShouldBeEmpty();
     }

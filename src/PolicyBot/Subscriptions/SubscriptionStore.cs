@@ -1,0 +1,131 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using PolicyBot.Chat;
+using PolicyBot.Data;
+
+namespace PolicyBot.Subscriptions;
+
+/// <summary>The <c>subscriptions</c> table: one subscription per channel, on channels the bot can still reach.</summary>
+public sealed class SubscriptionStore(SqliteDatabase database)
+{
+    private const string SelectSql =
+        """
+        SELECT s.id, c.platform, c.external_id, c.display_name, s.actors, s.min_relevance, s.shifts_only, s.mode,
+               s.digest_time, s.digest_day, s.time_zone, s.notices, s.created_by, s.created_at, s.last_digest_at
+        FROM subscriptions s JOIN channels c ON c.id = s.channel_id
+        WHERE c.active = 1
+        """;
+
+    /// <summary>Saves the channel's subscription, replacing any it had (and recording the channel); returns it with its id.</summary>
+    public async Task<Subscription> SaveAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginAsync(cancellationToken);
+        var channelId = await session.Connection.ExecuteScalarAsync<long>(session.Command(
+            """
+            INSERT INTO channels (platform, external_id, display_name, active, created_at, updated_at)
+            VALUES (@Platform, @Id, @DisplayName, 1, @now, @now)
+            ON CONFLICT (platform, external_id) DO UPDATE SET
+                display_name = COALESCE(excluded.display_name, display_name), active = 1, updated_at = excluded.updated_at
+            RETURNING id
+            """,
+            new { subscription.Channel.Platform, subscription.Channel.Id, subscription.Channel.DisplayName, now = subscription.CreatedAt }, cancellationToken));
+        var digest = subscription.Digest;
+        var id = await session.Connection.ExecuteScalarAsync<long>(session.Command(
+            """
+            INSERT INTO subscriptions (channel_id, actors, min_relevance, shifts_only, mode, digest_time, digest_day, time_zone, notices, created_by, created_at)
+            VALUES (@channelId, @actors, @MinRelevance, @ShiftsOnly, @mode, @time, @day, @zone, @Notices, @CreatedBy, @CreatedAt)
+            ON CONFLICT (channel_id) DO UPDATE SET
+                actors = excluded.actors, min_relevance = excluded.min_relevance, shifts_only = excluded.shifts_only,
+                mode = excluded.mode, digest_time = excluded.digest_time, digest_day = excluded.digest_day,
+                time_zone = excluded.time_zone, notices = excluded.notices, created_by = excluded.created_by,
+                created_at = excluded.created_at, last_digest_at = NULL
+            RETURNING id
+            """,
+            new
+            {
+                channelId,
+                actors = JsonSerializer.Serialize(subscription.Actors),
+                subscription.MinRelevance,
+                subscription.ShiftsOnly,
+                mode = digest is null ? "instant" : digest.Frequency == DigestFrequency.Daily ? "daily" : "weekly",
+                time = digest?.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                day = digest is { Frequency: DigestFrequency.Weekly } ? digest.Day.ToString().ToLowerInvariant() : null,
+                zone = digest?.TimeZone,
+                subscription.Notices,
+                subscription.CreatedBy,
+                subscription.CreatedAt,
+            }, cancellationToken));
+        await session.CommitAsync(cancellationToken);
+        return subscription with { Id = id, LastDigestAt = null };
+    }
+
+    /// <summary>Removes the channel's subscription; false when it had none.</summary>
+    public async Task<bool> RemoveAsync(ChatChannel channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM subscriptions WHERE channel_id = (SELECT id FROM channels WHERE platform = @Platform AND external_id = @Id)",
+            new { channel.Platform, channel.Id }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task<Subscription?> FindAsync(ChatChannel channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            SelectSql + " AND c.platform = @Platform AND c.external_id = @Id", new { channel.Platform, channel.Id }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToSubscription()).SingleOrDefault();
+    }
+
+    public async Task<Subscription?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(SelectSql + " AND s.id = @id", new { id }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToSubscription()).SingleOrDefault();
+    }
+
+    /// <summary>Every subscription of a reachable channel.</summary>
+    public async Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ListAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>Every subscription of a reachable channel, read inside a running transaction (routing).</summary>
+    public Task<IReadOnlyList<Subscription>> ListAsync(DbSession session, CancellationToken cancellationToken) =>
+        ListAsync(session.Connection, session.Transaction, cancellationToken);
+
+    /// <summary>Records that a digest covered the period up to <paramref name="periodEnd"/>.</summary>
+    public async Task MarkDigestSentAsync(DbSession session, long subscriptionId, DateTimeOffset periodEnd, CancellationToken cancellationToken) =>
+        await session.Connection.ExecuteAsync(session.Command(
+            "UPDATE subscriptions SET last_digest_at = @periodEnd WHERE id = @subscriptionId", new { subscriptionId, periodEnd }, cancellationToken));
+
+    private static async Task<IReadOnlyList<Subscription>> ListAsync(IDbConnection connection, IDbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(SelectSql + " ORDER BY s.id", transaction: transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToSubscription()).ToList();
+    }
+
+    private sealed record Row(
+        long Id, string Platform, string ExternalId, string? DisplayName, string Actors, double MinRelevance, bool ShiftsOnly, string Mode,
+        string? DigestTime, string? DigestDay, string? TimeZone, bool Notices, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? LastDigestAt)
+    {
+        public Subscription ToSubscription() => new()
+        {
+            Id = Id,
+            Channel = new ChatChannel(Platform, ExternalId, DisplayName),
+            Actors = JsonSerializer.Deserialize<string[]>(Actors) ?? [],
+            MinRelevance = MinRelevance,
+            ShiftsOnly = ShiftsOnly,
+            Digest = Mode == "instant" ? null : new DigestSchedule(
+                Mode == "daily" ? DigestFrequency.Daily : DigestFrequency.Weekly,
+                TimeOnly.ParseExact(DigestTime ?? "09:00", "HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                TimeZone ?? "UTC",
+                DigestDay is null ? DayOfWeek.Monday : Enum.Parse<DayOfWeek>(DigestDay, ignoreCase: true)),
+            Notices = Notices,
+            CreatedBy = CreatedBy,
+            CreatedAt = CreatedAt,
+            LastDigestAt = LastDigestAt,
+        };
+    }
+}
