@@ -1,4 +1,5 @@
 using Dapper;
+using PolicyBot.Chat;
 using PolicyBot.Data;
 
 namespace PolicyBot.Alerting;
@@ -31,6 +32,16 @@ public sealed class AlertOutbox(SqliteDatabase database)
 
         return saved;
     }
+
+    /// <summary>Queues a message that is not an alert (a digest, a notice) for one channel, once per
+    /// <paramref name="dedupeKey"/>; false when that key was queued before.</summary>
+    public async Task<bool> AddMessageAsync(DbSession session, string channel, Reply message, string dedupeKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await session.Connection.ExecuteAsync(session.Command(
+            """
+            INSERT INTO outbox (message, dedupe_key, channel, order_at, next_attempt_at)
+            VALUES (@json, @dedupeKey, @channel, @now, @now) ON CONFLICT DO NOTHING
+            """,
+            new { json = System.Text.Json.JsonSerializer.Serialize(message, AlertJson.Compact), dedupeKey, channel, now }, cancellationToken)) > 0;
 
     /// <summary>
     /// Changes a stored alert and queues an update to every channel that already shows it (a channel whose post is

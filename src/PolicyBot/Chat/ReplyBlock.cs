@@ -1,13 +1,24 @@
+using System.Text.Json.Serialization;
+
 namespace PolicyBot.Chat;
 
 /// <summary>One block of a <see cref="Reply"/>. The set is closed: adapters render every kind below.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(HeaderBlock), "header")]
+[JsonDerivedType(typeof(TextBlock), "text")]
+[JsonDerivedType(typeof(ContextBlock), "context")]
+[JsonDerivedType(typeof(QuoteBlock), "quote")]
+[JsonDerivedType(typeof(FieldsBlock), "fields")]
+[JsonDerivedType(typeof(ListBlock), "list")]
+[JsonDerivedType(typeof(ActionsBlock), "actions")]
+[JsonDerivedType(typeof(DividerBlock), "divider")]
 public abstract record ReplyBlock;
 
 /// <summary>A heading (Slack header, card title).</summary>
 public sealed record HeaderBlock(string Text) : ReplyBlock;
 
-/// <summary>A paragraph of plain text.</summary>
-public sealed record TextBlock(string Text) : ReplyBlock;
+/// <summary>A paragraph of plain text; <paramref name="Emphasis"/> marks spans to highlight (search hits), in order and not overlapping.</summary>
+public sealed record TextBlock(string Text, IReadOnlyList<TextSpan>? Emphasis = null) : ReplyBlock;
 
 /// <summary>Small print in one line: source, time, stance and shift badges, "why you got this".</summary>
 public sealed record ContextBlock(IReadOnlyList<string> Items) : ReplyBlock;
@@ -26,6 +37,9 @@ public sealed record ActionsBlock(IReadOnlyList<ReplyButton> Buttons) : ReplyBlo
 
 /// <summary>A separator between groups (e.g. between statements in a list).</summary>
 public sealed record DividerBlock : ReplyBlock;
+
+/// <summary>A span of a <see cref="TextBlock"/>'s text, by UTF-16 offset and length.</summary>
+public sealed record TextSpan(int Start, int Length);
 
 /// <summary>One label/value pair.</summary>
 public sealed record ReplyField(string Label, string Value);

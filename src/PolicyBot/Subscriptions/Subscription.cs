@@ -1,3 +1,4 @@
+using PolicyBot.Alerting;
 using PolicyBot.Chat;
 
 namespace PolicyBot.Subscriptions;
@@ -35,4 +36,33 @@ public sealed record Subscription
 
     /// <summary>The end of the last period a digest covered, if one was sent.</summary>
     public DateTimeOffset? LastDigestAt { get; init; }
+
+    /// <summary>Whether an alert passes this subscription's filters (actors, minimum relevance, shifts only).</summary>
+    public bool Accepts(Alert alert) =>
+        alert.Relevance >= MinRelevance
+        && (!ShiftsOnly || alert.Shift is not null)
+        && (Actors.Count == 0 || alert.Orgs.Any(o => Actors.Contains(o, StringComparer.OrdinalIgnoreCase)));
+
+    /// <summary>The filters in words, for "why you got this" and for listings.</summary>
+    public string Describe()
+    {
+        var parts = new List<string> { Actors.Count == 0 ? "all actors" : string.Join(", ", Actors) };
+        if (ShiftsOnly)
+        {
+            parts.Add("shifts only");
+        }
+
+        if (MinRelevance > 0)
+        {
+            parts.Add($"relevance ≥ {MinRelevance.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        if (Digest is { } digest)
+        {
+            var at = digest.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            parts.Add(digest.Frequency == DigestFrequency.Daily ? $"daily digest at {at} {digest.TimeZone}" : $"weekly digest on {digest.Day} at {at} {digest.TimeZone}");
+        }
+
+        return string.Join(" · ", parts);
+    }
 }
