@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using PolicyBot.Alerting;
 using PolicyBot.Cli;
+using PolicyBot.Slack;
 using PolicyBot.Sources;
 
 namespace PolicyBot.Hosting;
@@ -20,6 +21,7 @@ public static class PolicyBotHost
         var app = builder.Build();
         app.Services.GetRequiredService<PrometheusCollector>(); // listen from the first measurement on
         app.MapHealth();
+        app.MapSlack();
         app.MapMetrics();
         return app;
     }

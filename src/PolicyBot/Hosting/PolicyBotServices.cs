@@ -13,6 +13,7 @@ using PolicyBot.Extraction;
 using PolicyBot.Fetching;
 using PolicyBot.History;
 using PolicyBot.Polling;
+using PolicyBot.Slack;
 using PolicyBot.Sources;
 using PolicyBot.Sources.Feeds;
 using Quartz;
@@ -35,6 +36,7 @@ public static class PolicyBotServices
             .Configure(o => o.Items = configuration.GetSection(SourcesOptions.Section).Get<List<SourceDefinition>>() ?? []);
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
+        services.AddSlack(configuration);
         return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat();
     }
 

@@ -1,0 +1,12 @@
+namespace PolicyBot.Slack;
+
+/// <summary>The outcome of checking a request's Slack signature.</summary>
+public enum SlackSignatureCheck
+{
+    Valid,
+    MissingHeaders,
+    MalformedTimestamp,
+    Stale,
+    MalformedSignature,
+    Mismatch,
+}
