@@ -90,9 +90,9 @@ public sealed class BlockKitRenderer
             var line = block switch
             {
                 TextBlock t => t.Text,
-                QuoteBlock q => q.Speaker is { Length: > 0 } speaker ? $"\"{q.Text}\" — {speaker}" : $"\"{q.Text}\"",
-                ListBlock l => l.Title + ": " + string.Join("; ", l.Items.Select(i => i.Text)),
-                FieldsBlock f => string.Join("; ", f.Fields.Select(x => $"{x.Label}: {x.Value}")),
+                QuoteBlock q when !string.IsNullOrWhiteSpace(q.Text) => q.Speaker is { Length: > 0 } speaker ? $"\"{q.Text}\" — {speaker}" : $"\"{q.Text}\"",
+                ListBlock l when l.Items.Count > 0 => l.Title + ": " + string.Join("; ", l.Items.Select(i => i.Text)),
+                FieldsBlock f when f.Fields.Count > 0 => string.Join("; ", f.Fields.Select(x => $"{x.Label}: {x.Value}")),
                 _ => null,
             };
             if (!string.IsNullOrWhiteSpace(line))
@@ -101,7 +101,7 @@ public sealed class BlockKitRenderer
             }
         }
 
-        var fallback = SlackText.EscapeAndTruncate(text.ToString(), MaxFallbackText);
+        var fallback = SlackText.EscapeAndTruncate(text.ToString().Trim(), MaxFallbackText);
         return fallback.Length == 0 ? "PolicyBot" : fallback;
     }
 
@@ -143,50 +143,63 @@ public sealed class BlockKitRenderer
     }
 
     /// <summary>*Bold* for each valid span (in order, not overlapping, inside the text); the stars are put outside the
-    /// span's own spaces, and stars inside it are dropped, so emphasis can neither leak nor break the markup.</summary>
+    /// span's own spaces, and stars inside it are dropped, so emphasis can neither leak nor break the markup. A cut
+    /// never leaves an opening star without its closing one.</summary>
     private static string Emphasize(string raw, IReadOnlyList<TextSpan> spans)
     {
         var builder = new StringBuilder();
+        var pairs = new List<(int Open, int Close)>();
         var position = 0;
         foreach (var span in spans)
         {
+            if (builder.Length > MaxSectionText)
+            {
+                break; // the rest would be cut anyway
+            }
+
             if (span.Start < position || span.Length <= 0 || span.Start > raw.Length - span.Length)
             {
                 continue; // overlapping, empty or outside: ignored rather than trusted
             }
 
-            if (!Append(builder, SlackText.Escape(SlackText.Clean(raw[position..span.Start]))))
-            {
-                return SlackText.TruncateEscaped(builder.ToString(), MaxSectionText);
-            }
-
-            var inner = raw.Substring(span.Start, span.Length).Replace("*", "", StringComparison.Ordinal).ReplaceLineEndings(" ");
+            builder.Append(SlackText.Escape(SlackText.StripControl(raw[position..span.Start])));
+            var inner = SlackText.StripControl(raw.Substring(span.Start, span.Length)).Replace("*", "", StringComparison.Ordinal).ReplaceLineEndings(" ");
             var trimmed = inner.Trim();
             if (trimmed.Length > 0)
             {
-                var lead = inner.Length - inner.TrimStart().Length > 0 ? " " : "";
-                var tail = inner.Length - inner.TrimEnd().Length > 0 ? " " : "";
-                var bold = $"{lead}*{SlackText.Escape(trimmed)}*{tail}";
-                if (builder.Length + bold.Length > MaxSectionText - SlackText.Ellipsis.Length)
-                {
-                    return builder.ToString().TrimEnd() + SlackText.Ellipsis;
-                }
-
-                builder.Append(bold);
+                builder.Append(inner.Length > inner.TrimStart().Length ? " " : "");
+                var open = builder.Length;
+                builder.Append('*').Append(SlackText.Escape(trimmed));
+                pairs.Add((open, builder.Length));
+                builder.Append('*').Append(inner.Length > inner.TrimEnd().Length ? " " : "");
             }
 
             position = span.Start + span.Length;
         }
 
-        Append(builder, SlackText.Escape(SlackText.Clean(raw[position..])));
-        var result = SlackText.TruncateEscaped(builder.ToString(), MaxSectionText);
-        return result.Length == 0 ? SlackText.Ellipsis : result;
-    }
+        if (builder.Length <= MaxSectionText)
+        {
+            builder.Append(SlackText.Escape(SlackText.StripControl(raw[position..])));
+        }
 
-    private static bool Append(StringBuilder builder, string escaped)
-    {
-        builder.Append(escaped);
-        return builder.Length <= MaxSectionText;
+        var untrimmed = builder.ToString();
+        var leadingTrim = untrimmed.Length - untrimmed.TrimStart().Length;
+        var built = untrimmed.Trim();
+        var result = SlackText.TruncateEscaped(built, MaxSectionText);
+        if (result.Length < built.Length)
+        {
+            var kept = result.Length - SlackText.Ellipsis.Length;
+            foreach (var (open, close) in pairs)
+            {
+                if (open - leadingTrim < kept && close - leadingTrim >= kept)
+                {
+                    result = built[..(open - leadingTrim)].TrimEnd() + SlackText.Ellipsis; // drop the bold the cut would open
+                    break;
+                }
+            }
+        }
+
+        return result.Length == 0 ? SlackText.Ellipsis : result;
     }
 
     private static IEnumerable<JsonObject> Quote(QuoteBlock quote)

@@ -81,8 +81,11 @@ public static class SlackText
         return cut + Ellipsis;
     }
 
-    /// <summary>Text with control characters other than newline and tab removed, and runs of blank lines squeezed.</summary>
-    public static string Clean(string? text)
+    /// <summary>Text with control characters other than newline and tab removed, trimmed.</summary>
+    public static string Clean(string? text) => StripControl(text).Trim();
+
+    /// <summary>Text with control characters other than newline and tab removed, spacing kept.</summary>
+    public static string StripControl(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -98,7 +101,7 @@ public static class SlackText
             }
         }
 
-        return builder.ToString().Trim();
+        return builder.ToString();
     }
 
     private static string CutAtTextElement(string text, int room)
