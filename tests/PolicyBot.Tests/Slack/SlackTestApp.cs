@@ -61,6 +61,11 @@ public sealed class SlackTestApp : IAsyncDisposable
         var environment = new CliEnvironment(TextWriter.Null, TextWriter.Null, values);
         var app = PolicyBotHost.BuildWebApp(["--urls", "http://127.0.0.1:0"], environment);
         await app.StartAsync();
+        if (!string.IsNullOrEmpty(values["Slack:BotToken"]))
+        {
+            await slack.WaitForCallsAsync("auth.test"); // made once at start-up; waited for so tests count calls from a quiet start
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SlackTestApp(slack, app, new HttpClient { BaseAddress = new Uri(address) }, directory);
     }
@@ -83,7 +88,8 @@ public sealed class SlackTestApp : IAsyncDisposable
     public Task<HttpResponseMessage> CommandAsync(string text, string user = "W111", string channel = "C111", string? responseUrl = null) =>
         PostSignedAsync("/slack/commands", CommandBody(text, user, channel, responseUrl ?? Slack.ResponseUrl("default")), "application/x-www-form-urlencoded");
 
-    public Task<HttpResponseMessage> EventAsync(JsonObject body) => PostSignedAsync("/slack/events", body.ToJsonString(), "application/json");
+    /// <summary>An Events API callback; a retry is stamped later than the original, as Slack re-signs what it retries.</summary>
+    public Task<HttpResponseMessage> EventAsync(JsonObject body, long? timestamp = null) => PostSignedAsync("/slack/events", body.ToJsonString(), "application/json", timestamp);
 
     public Task<HttpResponseMessage> InteractionAsync(JsonObject payload) =>
         PostSignedAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
