@@ -141,7 +141,7 @@ public sealed class SlackHomeView(BlockKitRenderer renderer)
         var button = new JsonObject
         {
             ["type"] = "button",
-            ["action_id"] = BlockKitRenderer.CommandActionPrefix + command.Split(' ')[1],
+            ["action_id"] = BlockKitRenderer.CommandActionPrefix + command.Replace(' ', '_'),
             ["value"] = command,
             ["text"] = BlockKitRenderer.PlainText(label),
         };
