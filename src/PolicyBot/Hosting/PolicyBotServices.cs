@@ -9,6 +9,7 @@ using PolicyBot.Analysis.Summaries;
 using PolicyBot.Clustering;
 using PolicyBot.Positions;
 using PolicyBot.Data;
+using PolicyBot.Digests;
 using PolicyBot.Extraction;
 using PolicyBot.Fetching;
 using PolicyBot.History;
@@ -37,7 +38,7 @@ public static class PolicyBotServices
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
         services.AddSlack(configuration);
-        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat();
+        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat().AddDigests();
     }
 
     /// <summary>The scheduler: the poll job and the dispatch job, in this process (only <c>serve</c> runs it).</summary>
@@ -53,6 +54,7 @@ public static class PolicyBotServices
             quartz.AddJob<DispatchJob>(job => job.WithIdentity(DispatchJob.Key));
             quartz.AddTrigger(trigger => trigger.ForJob(DispatchJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(alerting.DispatchInterval).RepeatForever()));
+            DigestScheduleJob.Configure(quartz);
         });
         return services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }
@@ -61,10 +63,10 @@ public static class PolicyBotServices
     /// before this call, and alongside chat when <c>Alerting:Console</c> is true. The app always has somewhere to alert.</summary>
     public static IServiceCollection AddConsoleChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        var chatRegistered = services.Any(d => d.ServiceType == typeof(IAlertChannel));
+        var chatRegistered = services.Any(d => d.ServiceType == typeof(IChatAdapter));
         if (!chatRegistered || configuration.GetValue<bool>($"{AlertingOptions.Section}:Console"))
         {
-            services.AddSingleton<IAlertChannel, ConsoleAlertChannel>();
+            services.AddSingleton<IChatAdapter, ConsoleChatAdapter>();
         }
 
         return services;
@@ -123,8 +125,8 @@ public static class PolicyBotServices
 
     private static IServiceCollection AddAlerting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<AlertOutbox>().AddSingleton<AlertRouter>().AddSingleton<OutboxDispatcher>().AddSingleton<AlertTextFormatter>();
-        services.TryAddKeyedSingleton(ConsoleAlertChannel.ChannelName, Console.Out);
+        services.AddSingleton<AlertOutbox>().AddSingleton<AlertRouter>().AddSingleton<ChannelPacer>().AddSingleton<OutboxDispatcher>().AddSingleton<AlertTextFormatter>();
+        services.TryAddKeyedSingleton(ConsoleChatAdapter.PlatformName, Console.Out);
         return services;
     }
 }
