@@ -169,8 +169,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return;
         }
 
-        Record(call);
-        await JsonAsync(context, 200, Answer(method, arguments));
+        var answer = Answer(method, arguments);
+        Record(call with { Answer = answer });
+        await JsonAsync(context, 200, answer);
     }
 
     private async Task HookAsync(HttpContext context, string path, string body)

@@ -9,6 +9,12 @@ namespace PolicyBot.Tests.Slack;
 /// <param name="Path">The request path.</param>
 public sealed record FakeSlackCall(string Method, IReadOnlyDictionary<string, string> Arguments, JsonObject? Json, string Path)
 {
+    /// <summary>What the fake answered (a Web API success), when it answered with a body.</summary>
+    public JsonObject? Answer { get; init; }
+
+    /// <summary>The <c>ts</c> the fake gave a posted message.</summary>
+    public string PostedTs => Answer?["ts"]?.GetValue<string>() ?? throw new InvalidOperationException($"{Method} was not answered with a ts");
+
     public string Arg(string name) => Arguments.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"{Method} has no argument {name}");
 
     /// <summary>An argument that is JSON (blocks, view).</summary>

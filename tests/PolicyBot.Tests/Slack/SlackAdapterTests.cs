@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Chat;
-using PolicyBot.Data;
 using PolicyBot.Slack;
 using PolicyBot.Tests.Infrastructure;
 
@@ -113,8 +112,8 @@ public sealed class SlackAdapterTests : IAsyncLifetime
         result.Delivered.ShouldBeFalse();
         result.Retryable.ShouldBeFalse();
         result.Error!.ShouldContain(error);
-        (await SlackChannelState.ActiveAsync(services.Get<SqliteDatabase>(), "slack", "C0ALERTS")).ShouldBe(false);
-        (await SlackChannelState.ActiveAsync(services.Get<SqliteDatabase>(), "slack", "C0OTHER")).ShouldBe(true);
+        (await store.FindAsync(new ChatChannel("slack", "C0ALERTS"), CancellationToken.None))!.Active.ShouldBeFalse();
+        (await store.FindAsync(new ChatChannel("slack", "C0OTHER"), CancellationToken.None))!.Active.ShouldBeTrue();
     }
 
     [Theory]
@@ -131,8 +130,8 @@ public sealed class SlackAdapterTests : IAsyncLifetime
         var result = await Adapter.UpdateAsync(Channel, "1.2", new OutboundMessage(TestReplies.Alert(), Revision: 1), CancellationToken.None);
 
         result.Retryable.ShouldBeFalse();
-        (await SlackChannelState.ActiveAsync(services.Get<SqliteDatabase>(), "slack", "C0OTHER")).ShouldBe(false);
-        (await SlackChannelState.ActiveAsync(services.Get<SqliteDatabase>(), "teams", "19:abc@thread.tacv2")).ShouldBe(true);
+        (await store.FindAsync(new ChatChannel("slack", "C0OTHER"), CancellationToken.None))!.Active.ShouldBeFalse();
+        (await store.FindAsync(new ChatChannel("teams", "19:abc@thread.tacv2"), CancellationToken.None))!.Active.ShouldBeTrue();
     }
 
     [Fact]

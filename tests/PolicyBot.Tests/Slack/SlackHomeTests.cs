@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using PolicyBot.Chat;
-using PolicyBot.Data;
 using PolicyBot.Slack;
 using PolicyBot.Sources;
 
@@ -88,7 +87,7 @@ public sealed class SlackHomeTests(SlackAppFixture fixture) : IClassFixture<Slac
         var response = await App.EventAsync(SlackPayloads.Event("Ev" + Guid.NewGuid().ToString("N"), new JsonObject { ["type"] = "app_uninstalled" }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await SlackChannelState.ActiveAsync(App.Get<SqliteDatabase>(), "slack", "C0UNINSTALL")).ShouldBe(false);
+        (await App.Get<ChannelStore>().FindAsync(new ChatChannel("slack", "C0UNINSTALL"), CancellationToken.None))!.Active.ShouldBeFalse();
     }
 
     [Fact]
@@ -100,9 +99,9 @@ public sealed class SlackHomeTests(SlackAppFixture fixture) : IClassFixture<Slac
         var botToken = new JsonObject { ["type"] = "tokens_revoked", ["tokens"] = new JsonObject { ["oauth"] = new JsonArray(), ["bot"] = new JsonArray("UBOT") } };
 
         await App.EventAsync(SlackPayloads.Event("Ev" + Guid.NewGuid().ToString("N"), userTokensOnly));
-        var afterUserTokens = await SlackChannelState.ActiveAsync(App.Get<SqliteDatabase>(), "slack", "C0REVOKE");
+        var afterUserTokens = (await store.FindAsync(new ChatChannel("slack", "C0REVOKE"), CancellationToken.None))!.Active;
         await App.EventAsync(SlackPayloads.Event("Ev" + Guid.NewGuid().ToString("N"), botToken));
-        var afterBotToken = await SlackChannelState.ActiveAsync(App.Get<SqliteDatabase>(), "slack", "C0REVOKE");
+        var afterBotToken = (await store.FindAsync(new ChatChannel("slack", "C0REVOKE"), CancellationToken.None))!.Active;
 
         afterUserTokens.ShouldBe(true);
         afterBotToken.ShouldBe(false);
