@@ -25,6 +25,7 @@ public sealed class SampleConfigurationTests
         { AlertingOptions.Section, typeof(AlertingOptions) },
         { SummarizerOptions.Section, typeof(SummarizerOptions) },
         { PolicyBot.Commands.AdminsOptions.Section, typeof(PolicyBot.Commands.AdminsOptions) },
+        { PolicyBot.Slack.SlackOptions.Section, typeof(PolicyBot.Slack.SlackOptions) },
     };
 
     /// <summary>Sections bound to their own options class, inside a parent section.</summary>
