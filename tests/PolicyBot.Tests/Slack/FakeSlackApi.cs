@@ -75,10 +75,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>The next call of <paramref name="method"/> fails as <paramref name="fault"/> says (queued: one per call).</summary>
     public void Inject(string method, FakeSlackFault fault) => faults.GetOrAdd(method, _ => new ConcurrentQueue<FakeSlackFault>()).Enqueue(fault);
 
-    /// <summary>Waits (up to 10 s, then fails) until <paramref name="condition"/> holds for the calls received.</summary>
+    /// <summary>Waits (up to 30 s, then fails) until <paramref name="condition"/> holds for the calls received.</summary>
     public async Task<IReadOnlyList<FakeSlackCall>> WaitForAsync(Func<IReadOnlyList<FakeSlackCall>, bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             Task next;

@@ -112,10 +112,10 @@ public sealed class SocketModeSession(WebSocket socket)
         ["debug_info"] = new JsonObject { ["host"] = "applink-111-xxx" },
     });
 
-    /// <summary>The next message from the client (fails after 10 s).</summary>
+    /// <summary>The next message from the client (fails after 30 s).</summary>
     public async Task<JsonObject> ReceiveAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var buffer = new byte[1 << 16];
         using var message = new MemoryStream();
         WebSocketReceiveResult result;

@@ -51,7 +51,7 @@ public sealed class SlackSocketModeTests
 
         await using var app = await SlackTestApp.StartAsync(
             new Dictionary<string, string?> { ["Slack:SigningSecret"] = "", ["Slack:AppToken"] = FakeSlackApi.AppToken }, slack);
-        await secondHello.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await secondHello.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await slack.WaitForCallsAsync("views.publish");
 
         acks.Select(a => a["envelope_id"]!.GetValue<string>()).ShouldBe(["env-command", "env-event", "env-action"]);
@@ -137,7 +137,7 @@ public sealed class SlackSocketModeTests
         await using var _ = services;
 
         await service.StartAsync(CancellationToken.None);
-        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
 
         service.ExecuteTask.IsCompletedSuccessfully.ShouldBeTrue();
         slack.CallsTo("apps.connections.open").Count.ShouldBe(1);

@@ -104,7 +104,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
         var call = Client.UpdateMessageAsync("C1", "1.2", new SlackMessage([], "x"), CancellationToken.None);
         await slack.WaitForCallsAsync("chat.update");
         services.Clock.Advance(TimeSpan.FromSeconds(5));
-        var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
+        var result = await call.WaitAsync(TimeSpan.FromSeconds(30));
 
         result.Error.ShouldBe("timeout");
         result.Retryable.ShouldBeTrue();
