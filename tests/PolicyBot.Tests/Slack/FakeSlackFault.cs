@@ -12,12 +12,3 @@ public sealed record FakeSlackFault(FakeSlackFaultKind Kind, string Error = "", 
     /// <summary>Never answers (until the client disconnects): the client's timeout must fire.</summary>
     public static FakeSlackFault Hang { get; } = new(FakeSlackFaultKind.Hang);
 }
-
-/// <summary>Kinds of injected failure.</summary>
-public enum FakeSlackFaultKind
-{
-    Error,
-    RateLimited,
-    ServerError,
-    Hang,
-}

@@ -86,12 +86,16 @@ public sealed class SlackEndpointTests(SlackAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_Unknown_Verb_Gets_An_Ephemeral_Error_With_A_Hint()
+    public async Task An_Unknown_Verb_Gets_An_Ephemeral_Error_Where_The_Echoed_Text_Cannot_Mention_Anyone()
     {
-        var body = await JsonAsync(await App.CommandAsync("frobnicate", user: "UUNKNOWN"));
+        var body = await JsonAsync(await App.CommandAsync("<!channel>&<@U1>", user: "UUNKNOWN"));
 
         body["response_type"]!.GetValue<string>().ShouldBe("ephemeral");
         body["text"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        var relaxed = body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        relaxed.ShouldNotContain("<!channel>");
+        relaxed.ShouldNotContain("<@U1>");
+        FakeSlackMethods.CheckMessage(body, requireText: true).ShouldBeNull();
     }
 
     [Fact]
