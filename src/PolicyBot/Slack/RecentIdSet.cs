@@ -36,4 +36,13 @@ public sealed class RecentIdSet(int capacity, TimeSpan keepFor, TimeProvider tim
             return true;
         }
     }
+
+    /// <summary>Forgets <paramref name="id"/> (its handling failed, so a retry must not be dropped).</summary>
+    public void Forget(string id)
+    {
+        lock (gate)
+        {
+            seen.Remove(id);
+        }
+    }
 }

@@ -43,17 +43,25 @@ public sealed partial class SlackEventHandler(
             return SlackAck.Empty;
         }
 
-        switch (Text(@event, "type"))
+        try
         {
-            case "app_home_opened" when (Text(@event, "tab") is "home" or null) && Text(@event, "user") is { Length: > 0 } user:
-                await deferred.WaitWithinAsync(PublishHomeAsync(user), options.Value.CommandBudget);
-                break;
-            case "app_uninstalled":
-                await DeactivateAllAsync("app_uninstalled", cancellationToken);
-                break;
-            case "tokens_revoked" when (@event["tokens"]?["bot"] is JsonArray { Count: > 0 }):
-                await DeactivateAllAsync("tokens_revoked", cancellationToken);
-                break;
+            switch (Text(@event, "type"))
+            {
+                case "app_home_opened" when (Text(@event, "tab") is "home" or null) && Text(@event, "user") is { Length: > 0 } user:
+                    await deferred.WaitWithinAsync(PublishHomeAsync(user), options.Value.CommandBudget);
+                    break;
+                case "app_uninstalled":
+                    await DeactivateAllAsync("app_uninstalled", cancellationToken);
+                    break;
+                case "tokens_revoked" when (@event["tokens"]?["bot"] is JsonArray { Count: > 0 }):
+                    await DeactivateAllAsync("tokens_revoked", cancellationToken);
+                    break;
+            }
+        }
+        catch
+        {
+            seen.Forget(eventId); // not handled: Slack's retry must be handled, not dropped
+            throw;
         }
 
         return SlackAck.Empty;

@@ -117,7 +117,7 @@ public sealed class SlackParsingTests
     }
 
     [Fact]
-    public void The_Id_Set_Refuses_A_Repeat_Forgets_After_Its_Time_And_Stays_Bounded()
+    public void The_Id_Set_Refuses_A_Repeat_Forgets_After_Its_Time_Or_When_Told_And_Stays_Bounded()
     {
         var clock = new ManualTimeProvider();
         var set = new RecentIdSet(3, TimeSpan.FromMinutes(10), clock);
@@ -131,6 +131,8 @@ public sealed class SlackParsingTests
         set.TryAdd("d").ShouldBeTrue(); // full: "a" (the oldest) is forgotten
         set.TryAdd("a").ShouldBeTrue();
         set.TryAdd("d").ShouldBeFalse();
+        set.Forget("d");
+        set.TryAdd("d").ShouldBeTrue();
     }
 
     [Theory]
