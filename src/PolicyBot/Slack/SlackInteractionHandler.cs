@@ -70,11 +70,8 @@ public sealed partial class SlackInteractionHandler(
         var channel = channelId is null ? null : new ChatChannel(SlackAdapter.PlatformName, channelId, Text(payload["channel"], "name"));
         var responseUrl = Text(payload, "response_url");
         var work = RunButtonAsync(command, user, userName, inView ? null : channel, inView, responseUrl);
-        if (!await deferred.WaitWithinAsync(work, options.Value.CommandBudget))
-        {
-            deferred.Run(async _ => await work, "button command");
-        }
-
+        deferred.Run(_ => work, "button command"); // observed and logged if it fails, even after the acknowledgement
+        await deferred.WaitWithinAsync(work, options.Value.CommandBudget);
         return SlackAck.Empty;
     }
 
