@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Alerting;
 using PolicyBot.Cli;
 using PolicyBot.Sources;
+using PolicyBot.Teams;
 
 namespace PolicyBot.Hosting;
 
@@ -20,6 +21,7 @@ public static class PolicyBotHost
         var app = builder.Build();
         app.Services.GetRequiredService<PrometheusCollector>(); // listen from the first measurement on
         app.MapHealth();
+        app.MapTeams();
         app.MapMetrics();
         return app;
     }

@@ -5,6 +5,7 @@ using PolicyBot.Analysis;
 using PolicyBot.Chat;
 using PolicyBot.Commands;
 using PolicyBot.Subscriptions;
+using PolicyBot.Teams;
 using PolicyBot.Analysis.Summaries;
 using PolicyBot.Clustering;
 using PolicyBot.Positions;
@@ -35,7 +36,8 @@ public static class PolicyBotServices
             .Configure(o => o.Items = configuration.GetSection(SourcesOptions.Section).Get<List<SourceDefinition>>() ?? []);
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
-        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat();
+        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat()
+            .AddTeams(configuration);
     }
 
     /// <summary>The scheduler: the poll job and the dispatch job, in this process (only <c>serve</c> runs it).</summary>
