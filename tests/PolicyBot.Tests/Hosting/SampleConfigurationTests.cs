@@ -25,6 +25,7 @@ public sealed class SampleConfigurationTests
         { AlertingOptions.Section, typeof(AlertingOptions) },
         { SummarizerOptions.Section, typeof(SummarizerOptions) },
         { PolicyBot.Commands.AdminsOptions.Section, typeof(PolicyBot.Commands.AdminsOptions) },
+        { PolicyBot.Teams.TeamsOptions.Section, typeof(PolicyBot.Teams.TeamsOptions) },
     };
 
     /// <summary>Sections bound to their own options class, inside a parent section.</summary>
