@@ -7,16 +7,20 @@ namespace PolicyBot.Teams;
 /// Delivers messages (alerts, digests, notices) to Teams conversations proactively: the conversation reference
 /// stored for the channel gives the service URL; the content goes as one Adaptive Card through the Connector.
 /// Updates replace the earlier card in place. Conversations the bot lost (403/404) are deactivated; 429 and 5xx
-/// are retryable; a conversation over its pace is reported as retryable after the wait.
+/// are retryable. Sends are paced per conversation: a short wait is waited out, a 429 pause is reported as retryable.
 /// </summary>
 public sealed partial class TeamsAdapter(
     ChannelStore channels,
     ConnectorClient connector,
     AdaptiveCardRenderer renderer,
     ConversationPacer pacer,
+    TimeProvider timeProvider,
     ILogger<TeamsAdapter> logger) : IChatAdapter
 {
     public const string PlatformName = "teams";
+
+    /// <summary>A pacing wait up to this long is waited out; a longer one (a 429 pause) is reported as retryable.</summary>
+    public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(5);
 
     public string Platform => PlatformName;
 
@@ -28,7 +32,7 @@ public sealed partial class TeamsAdapter(
             return refusal!;
         }
 
-        if (Paced(reference) is { } paced)
+        if (await PaceAsync(reference, cancellationToken) is { } paced)
         {
             return paced;
         }
@@ -50,7 +54,7 @@ public sealed partial class TeamsAdapter(
             return refusal!;
         }
 
-        if (Paced(reference) is { } paced)
+        if (await PaceAsync(reference, cancellationToken) is { } paced)
         {
             return paced;
         }
@@ -86,10 +90,16 @@ public sealed partial class TeamsAdapter(
             : (reference, null);
     }
 
-    private DeliveryResult? Paced(ConversationReference reference)
+    private async Task<DeliveryResult?> PaceAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         var wait = pacer.TryAcquire(reference.ConversationId);
-        return wait > TimeSpan.Zero ? DeliveryResult.Failure("paced: too many messages to this conversation", retryable: true, wait) : null;
+        while (wait > TimeSpan.Zero && wait <= MaxInlineWait)
+        {
+            await Task.Delay(wait, timeProvider, cancellationToken);
+            wait = pacer.TryAcquire(reference.ConversationId);
+        }
+
+        return wait > TimeSpan.Zero ? DeliveryResult.Failure("paced: Teams asked PolicyBot to slow down in this conversation", retryable: true, wait) : null;
     }
 
     private async Task<DeliveryResult> ToDeliveryAsync(ChatChannel channel, ConversationReference reference, ConnectorResult result, CancellationToken cancellationToken)

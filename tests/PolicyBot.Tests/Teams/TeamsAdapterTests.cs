@@ -137,25 +137,38 @@ public sealed class TeamsAdapterTests
     }
 
     [Fact]
-    public async Task Sends_Beyond_The_Burst_Are_Paced_Per_Conversation()
+    public async Task Sends_Beyond_The_Burst_Wait_For_The_Conversations_Pace()
     {
         var (fake, services) = await StartAsync();
         await using var fakeLifetime = fake;
         await using var servicesLifetime = services;
         fake.MapConnector("POST", $"/connector/v3/conversations/{Conversation}/activities");
         var adapter = services.Get<TeamsAdapter>();
-
-        var results = new List<PolicyBot.Alerting.DeliveryResult>();
-        for (var i = 0; i < ConversationPacer.Burst + 1; i++)
+        for (var i = 0; i < ConversationPacer.Burst; i++)
         {
-            results.Add(await adapter.PostAsync(Channel, Alert(), CancellationToken.None));
+            (await adapter.PostAsync(Channel, Alert(), CancellationToken.None)).Delivered.ShouldBeTrue();
         }
 
-        results.Take(ConversationPacer.Burst).ShouldAllBe(r => r.Delivered);
-        results[^1].Delivered.ShouldBeFalse();
-        results[^1].Retryable.ShouldBeTrue();
-        results[^1].RetryAfter.ShouldBe(ConversationPacer.Interval);
-        fake.ConnectorRequests.Count.ShouldBe(ConversationPacer.Burst);
+        var paced = adapter.PostAsync(Channel, Alert(), CancellationToken.None);
+        await WhenTimerArmedAsync(services.Clock, paced);
+        var waitedBeforeTheClockMoved = !paced.IsCompleted && fake.ConnectorRequests.Count == ConversationPacer.Burst;
+        services.Clock.Advance(ConversationPacer.Interval);
+        var result = await paced.WaitAsync(TimeSpan.FromSeconds(10));
+
+        waitedBeforeTheClockMoved.ShouldBeTrue();
+        result.Delivered.ShouldBeTrue(result.Error);
+        fake.ConnectorRequests.Count.ShouldBe(ConversationPacer.Burst + 1);
+    }
+
+    /// <summary>Returns once the code under test waits on the manual clock (or has finished).</summary>
+    private static async Task WhenTimerArmedAsync(ManualTimeProvider clock, Task work)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (clock.ActiveTimers == 0 && !work.IsCompleted)
+        {
+            await Task.Yield();
+            timeout.Token.ThrowIfCancellationRequested();
+        }
     }
 
     [Fact]
