@@ -54,6 +54,6 @@ public static partial class MentionStripper
     [GeneratedRegex(@"<[^>]{0,500}>")]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"[\s\u00a0\u200b]+")]
+    [GeneratedRegex(@"[\s\u00a0\u200b\p{Cc}]+")]
     private static partial Regex Whitespace();
 }
