@@ -37,16 +37,19 @@ public sealed class BotFrameworkFake : IAsyncDisposable
 
     public LoopbackServer Server { get; }
 
-    public RSA EndorsedKey { get; } = RSA.Create(2048);
+    // Generating RSA keys is the slow part of these tests: every fake shares the same five, made once.
+    private static readonly Lazy<RSA[]> Keys = new(() => [.. Enumerable.Range(0, 5).Select(_ => RSA.Create(2048))]);
 
-    public RSA UnendorsedKey { get; } = RSA.Create(2048);
+    public RSA EndorsedKey => Keys.Value[0];
 
-    public RSA BareKey { get; } = RSA.Create(2048);
+    public RSA UnendorsedKey => Keys.Value[1];
 
-    public RSA EntraKey { get; } = RSA.Create(2048);
+    public RSA BareKey => Keys.Value[2];
+
+    public RSA EntraKey => Keys.Value[3];
 
     /// <summary>A key nobody published.</summary>
-    public RSA StrangerKey { get; } = RSA.Create(2048);
+    public RSA StrangerKey => Keys.Value[4];
 
     public string MetadataUrl => Server.Url("/botframework/openidconfiguration").ToString();
 
@@ -151,10 +154,6 @@ public sealed class BotFrameworkFake : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
-        foreach (var key in new[] { EndorsedKey, UnendorsedKey, BareKey, EntraKey, StrangerKey })
-        {
-            key.Dispose();
-        }
     }
 
     private string BotFrameworkKeys() => PublishedKeys.Count > 0
