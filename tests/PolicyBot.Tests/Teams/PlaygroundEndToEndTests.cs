@@ -19,7 +19,7 @@ public sealed class PlaygroundEndToEndTests
     private const string Conversation = AgentsPlayground.PersonalConversation;
 
     [Fact]
-    public async Task Meta_Comes_Back_As_PolicyBots_Card_And_Alerts_Are_Delivered_And_Updated_Proactively()
+    public async Task Meta_Comes_Back_As_PolicyBots_Card_Its_Buttons_Work_And_Alerts_Are_Delivered_And_Updated_Proactively()
     {
         await using var app = await TeamsTestApp.StartAsync(fake: null);
         await using var playground = await AgentsPlayground.StartAsync(new Uri(app.Client.BaseAddress!, "api/messages").ToString(), Timeout);
@@ -36,6 +36,21 @@ public sealed class PlaygroundEndToEndTests
         content.GetProperty("version").GetString().ShouldBe("1.5");
         (await CardSchema.ValidateCardAsync(content.GetRawText())).ShouldBeEmpty();
         JsonNode.DeepEquals(JsonNode.Parse(content.GetProperty("body").GetRawText()), expected["body"]).ShouldBeTrue(content.GetProperty("body").GetRawText());
+
+        // A card button (Action.Submit) pressed on that card runs its command as the presser.
+        await playground.PostAsync("_conversation/v1/submit", new
+        {
+            conversation = new { id = Conversation },
+            from = new { id = "user-id-0" },
+            replyToId = replyFrame.GetProperty("message").GetProperty("messageId").GetString(),
+            value = new { command = "help" },
+        });
+        var submitFrame = await playground.NextFrameAsync(Conversation, "createMessage", Timeout);
+        var help = app.Get<AdaptiveCardRenderer>().RenderCard(await app.Get<CommandEngine>().ExecuteAsync(
+            "help", new CommandContext("teams", "00000000-0000-0000-0000-0000000000020", "Alex Wilber", new ChatChannel("teams", Conversation)), CancellationToken.None));
+
+        var submitBody = submitFrame.GetProperty("message").GetProperty("attachments")[0].GetProperty("content").GetProperty("body").GetRawText();
+        JsonNode.DeepEquals(JsonNode.Parse(submitBody), help["body"]).ShouldBeTrue(submitBody);
 
         // An alert for that conversation, delivered by the dispatcher.
         var stored = await app.Get<ChannelStore>().FindAsync(new ChatChannel("teams", Conversation), CancellationToken.None);
