@@ -10,6 +10,7 @@ using PolicyBot.Analysis.Summaries;
 using PolicyBot.Clustering;
 using PolicyBot.Positions;
 using PolicyBot.Data;
+using PolicyBot.Digests;
 using PolicyBot.Extraction;
 using PolicyBot.Fetching;
 using PolicyBot.History;
@@ -36,7 +37,7 @@ public static class PolicyBotServices
             .Configure(o => o.Items = configuration.GetSection(SourcesOptions.Section).Get<List<SourceDefinition>>() ?? []);
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
-        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat()
+        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat().AddDigests()
             .AddTeams(configuration);
     }
 
@@ -53,6 +54,7 @@ public static class PolicyBotServices
             quartz.AddJob<DispatchJob>(job => job.WithIdentity(DispatchJob.Key));
             quartz.AddTrigger(trigger => trigger.ForJob(DispatchJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(alerting.DispatchInterval).RepeatForever()));
+            DigestScheduleJob.Configure(quartz);
         });
         return services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }
