@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.Options;
-
 namespace PolicyBot.Teams;
 
 /// <summary>
@@ -25,24 +22,17 @@ public static partial class TeamsEndpoints
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext http,
-        BotTokenValidator validator,
+        InboundRequestAuthenticator authenticator,
         TeamsTurnQueue queue,
-        IOptions<TeamsOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoints));
         var authorization = http.Request.Headers.Authorization.ToString();
-        var authenticated = options.Value.Authenticated;
-        if (authenticated && !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        var precheck = authenticator.Precheck(authorization, http.Connection.RemoteIpAddress);
+        if (!precheck.Valid)
         {
-            Log.Rejected(logger, "no Bearer token");
-            return Results.Unauthorized();
-        }
-
-        if (!authenticated && !IsLoopback(http.Connection.RemoteIpAddress))
-        {
-            Log.Rejected(logger, "unauthenticated request from a non-loopback address (Teams:AppId is not set)");
+            Log.Rejected(logger, precheck.Error ?? "rejected");
             return Results.Unauthorized();
         }
 
@@ -55,24 +45,17 @@ public static partial class TeamsEndpoints
         var parsed = ActivityParser.Parse(body);
         if (parsed.Activity is not { } activity)
         {
-            if (authenticated)
-            {
-                // Do not tell an unauthenticated caller more than "no": the token cannot be checked without an activity.
-                Log.Rejected(logger, parsed.Error ?? "bad activity");
-                return Results.Unauthorized();
-            }
+            Log.Rejected(logger, parsed.Error ?? "bad activity");
 
-            return Results.BadRequest(parsed.Error);
+            // With tokens required, say no more than "no": a token cannot be checked without its activity.
+            return authenticator.Required ? Results.Unauthorized() : Results.BadRequest(parsed.Error);
         }
 
-        if (authenticated)
+        var outcome = await authenticator.AuthenticateAsync(authorization, activity, cancellationToken);
+        if (!outcome.Valid)
         {
-            var outcome = await validator.ValidateAsync(authorization, activity.ServiceUrl, activity.ChannelId, cancellationToken);
-            if (!outcome.Valid)
-            {
-                Log.Rejected(logger, outcome.Error ?? "invalid token");
-                return Results.Unauthorized();
-            }
+            Log.Rejected(logger, outcome.Error ?? "invalid token");
+            return Results.Unauthorized();
         }
 
         if (activity.Type == "invoke")
@@ -83,8 +66,6 @@ public static partial class TeamsEndpoints
 
         return queue.TryEnqueue(activity) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
-
-    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     /// <summary>The body, or null when it is larger than an activity can be.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public static class TeamsServiceCollectionExtensions
             .AddSingleton<SigningKeyFetcher>()
             .AddSingleton<SigningKeyCache>()
             .AddSingleton<BotTokenValidator>()
+            .AddSingleton<InboundRequestAuthenticator>()
             .AddSingleton<ServiceUrlPolicy>()
             .AddSingleton<ConnectorTokenProvider>()
             .AddSingleton<ConnectorClient>()
