@@ -98,7 +98,7 @@ public sealed partial class TeamsTurnHandler(
 
     private async Task AnswerAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var pressed = CardSubmission.CommandText(activity.Value);
+        var pressed = CardSubmissionReader.CommandText(activity.Value);
         var text = pressed ?? MentionStripper.Strip(activity);
         if (pressed is null && string.IsNullOrEmpty(activity.Text))
         {
@@ -111,9 +111,9 @@ public sealed partial class TeamsTurnHandler(
         }
 
         JsonObject answer;
-        if (AdminCard.IsRequest(text))
+        if (AdminCardBuilder.IsRequest(text))
         {
-            answer = AdminCard.Activity();
+            answer = AdminCardBuilder.Activity();
         }
         else
         {

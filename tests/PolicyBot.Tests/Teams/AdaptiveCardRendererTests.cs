@@ -138,7 +138,7 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public async Task Admin_Card_Is_A_Valid_Adaptive_Card_1_5()
     {
-        (await CardSchema.ValidateCardAsync(AdminCard.Card().ToJsonString())).ShouldBeEmpty();
+        (await CardSchema.ValidateCardAsync(AdminCardBuilder.Card().ToJsonString())).ShouldBeEmpty();
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class TeamsTurnHandlerTests
 
         await services.Get<TeamsTurnHandler>().HandleAsync(activity, CancellationToken.None);
 
-        CardSubmission.CommandText(activity.Value).ShouldBe("sources add https://example.org/feed.xml feed Meta");
+        CardSubmissionReader.CommandText(activity.Value).ShouldBe("sources add https://example.org/feed.xml feed Meta");
         var reply = BotFrameworkFake.Json(fake.ConnectorRequests.ShouldHaveSingleItem());
         reply.GetProperty("replyToId").GetString().ShouldBe("1700000000003");
         reply.GetProperty("attachments")[0].GetProperty("contentType").GetString().ShouldBe(AdaptiveCardRenderer.ContentType);

@@ -7,7 +7,7 @@ namespace PolicyBot.Teams;
 /// this channel) as <c>Action.Submit</c> buttons. Pressing one runs the command through the command engine as the
 /// presser, who is authorised there like anyone typing it.
 /// </summary>
-public static class AdminCard
+public static class AdminCardBuilder
 {
     /// <summary>The words that ask for this card instead of a command.</summary>
     public static bool IsRequest(string text) => text.Equals("manage", StringComparison.OrdinalIgnoreCase) || text.Equals("admin", StringComparison.OrdinalIgnoreCase);

@@ -7,7 +7,7 @@ namespace PolicyBot.Teams;
 /// <c>"appendInput": "&lt;input id&gt;"</c> naming a card input whose typed value completes the command
 /// (<c>sources add</c> + the URL typed). Returns null for anything else; never throws.
 /// </summary>
-public static class CardSubmission
+public static class CardSubmissionReader
 {
     public static string? CommandText(JsonElement? value)
     {
