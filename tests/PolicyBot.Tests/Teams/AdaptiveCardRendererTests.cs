@@ -53,6 +53,40 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public async Task The_Integrators_Alert_Message_Renders_Every_Part_In_A_Valid_Card()
+    {
+        var alert = new PolicyBot.Alerting.Alert
+        {
+            Kind = "changed",
+            Title = "Meta narrows what it will open-source",
+            Url = "https://outlet-a.example/zuckerberg",
+            Source = "Outlet A",
+            PublishedAt = new DateTimeOffset(2026, 11, 2, 8, 40, 0, TimeSpan.Zero),
+            Orgs = ["Meta"],
+            Stance = "cautious",
+            Shift = "open → cautious",
+            Summary = "Meta's chief executive wrote that the company will be careful about which models it releases openly.",
+            Quotes = [new PolicyBot.Alerting.AlertQuote("We'll need to be rigorous about mitigating these risks and careful about what we choose to open-source.", "Mark Zuckerberg", "Meta", "cautious")],
+            AlsoReportedBy = ["https://www.outlet-b.example/meta-open-weights"],
+            Change = new PolicyBot.Alerting.AlertChange(["Added sentence."], ["Removed sentence."]),
+            Matched = ["open-source AI"],
+        };
+
+        var card = Card(renderer.RenderActivity(PolicyBot.Alerting.AlertMessage.Build(alert, "this channel follows Meta")));
+        var json = card.ToJsonString(AdaptiveCardRenderer.WireJson);
+
+        (await CardSchema.ValidateCardAsync(card.ToJsonString())).ShouldBeEmpty();
+        card["body"]![0]!["text"]!.GetValue<string>().ShouldBe(@"Meta: Meta narrows what it will open\-source");
+        json.ShouldContain("Shift: open → cautious");
+        json.ShouldContain("— Mark Zuckerberg");
+        json.ShouldContain("Added sentence");
+        json.ShouldContain("Removed sentence");
+        card.ToJsonString(AdaptiveCardRenderer.WireJson).ShouldContain(@"[outlet\\-b.example](https://www.outlet-b.example/meta-open-weights)");
+        json.ShouldContain("\"type\":\"Action.OpenUrl\",\"title\":\"Open source\",\"url\":\"https://outlet-a.example/zuckerberg\"");
+        json.ShouldContain("Why you got this");
+    }
+
+    [Fact]
     public void Markdown_In_Untrusted_Text_Is_Escaped()
     {
         var reply = new Reply("x", [new TextBlock("**not bold** _no_ [click](https://evil.example) <at>Everyone</at>\n1. not a list # no heading")]);

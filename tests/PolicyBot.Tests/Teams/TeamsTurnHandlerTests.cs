@@ -154,6 +154,20 @@ public sealed class TeamsTurnHandlerTests
     }
 
     [Fact]
+    public async Task A_Service_Url_Off_The_Allow_List_Gets_No_Reply_And_No_Token()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var attacker = await LoopbackServer.StartAsync("127.0.0.2");
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var activity = Load(fake, "message-personal") with { ServiceUrl = attacker.Url("/connector/").ToString() };
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(activity, CancellationToken.None);
+
+        attacker.Requests.ShouldBeEmpty();
+        fake.TokenRequests.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_Message_Without_Text_Or_Command_Asks_Nothing()
     {
         await using var fake = await BotFrameworkFake.StartAsync();
