@@ -51,13 +51,23 @@ public sealed class ConversationPacer(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Waits (on the injected clock) until a slot is free, then takes it.</summary>
-    public async Task WaitAsync(string conversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits (on the injected clock) for a slot and takes it, returning zero; when the wait would exceed
+    /// <paramref name="maxWait"/> (a 429 pause), takes nothing and returns that wait instead.
+    /// </summary>
+    public async Task<TimeSpan> WaitAsync(string conversationId, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         while (TryAcquire(conversationId) is var delay && delay > TimeSpan.Zero)
         {
+            if (delay > maxWait)
+            {
+                return delay;
+            }
+
             await Task.Delay(delay, timeProvider, cancellationToken);
         }
+
+        return TimeSpan.Zero;
     }
 
     private Bucket Refill(string conversationId, DateTimeOffset now)

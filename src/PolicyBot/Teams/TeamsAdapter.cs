@@ -14,7 +14,6 @@ public sealed partial class TeamsAdapter(
     ConnectorClient connector,
     AdaptiveCardRenderer renderer,
     ConversationPacer pacer,
-    TimeProvider timeProvider,
     ILogger<TeamsAdapter> logger) : IChatAdapter
 {
     public const string PlatformName = "teams";
@@ -92,13 +91,7 @@ public sealed partial class TeamsAdapter(
 
     private async Task<DeliveryResult?> PaceAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
-        var wait = pacer.TryAcquire(reference.ConversationId);
-        while (wait > TimeSpan.Zero && wait <= MaxInlineWait)
-        {
-            await Task.Delay(wait, timeProvider, cancellationToken);
-            wait = pacer.TryAcquire(reference.ConversationId);
-        }
-
+        var wait = await pacer.WaitAsync(reference.ConversationId, MaxInlineWait, cancellationToken);
         return wait > TimeSpan.Zero ? DeliveryResult.Failure("paced: Teams asked PolicyBot to slow down in this conversation", retryable: true, wait) : null;
     }
 

@@ -127,7 +127,12 @@ public sealed partial class TeamsTurnHandler(
         answer["recipient"] = new JsonObject { ["id"] = fromId, ["name"] = activity.From.Name };
         answer["conversation"] = new JsonObject { ["id"] = conversationId };
 
-        await pacer.WaitAsync(conversationId, cancellationToken);
+        if (await pacer.WaitAsync(conversationId, TeamsAdapter.MaxInlineWait, cancellationToken) is var paused && paused > TimeSpan.Zero)
+        {
+            Log.ReplyDropped(logger, paused);
+            return; // Teams asked PolicyBot to hold off this conversation; a late answer helps no one
+        }
+
         var result = string.IsNullOrEmpty(activity.Id)
             ? await connector.SendAsync(activity.ServiceUrl, conversationId, answer, cancellationToken)
             : await connector.ReplyAsync(activity.ServiceUrl, conversationId, activity.Id, answer, cancellationToken);
@@ -179,5 +184,8 @@ public sealed partial class TeamsTurnHandler(
 
         [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Could not reply in Teams: {Error}")]
         public static partial void ReplyFailed(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Did not answer a command: Teams asked to hold off this conversation for {Wait}")]
+        public static partial void ReplyDropped(ILogger logger, TimeSpan wait);
     }
 }

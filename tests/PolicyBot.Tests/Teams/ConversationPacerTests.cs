@@ -35,4 +35,17 @@ public sealed class ConversationPacerTests
         clock.Advance(TimeSpan.FromSeconds(31));
         pacer.TryAcquire("c").ShouldBe(TimeSpan.Zero);
     }
+
+    [Fact]
+    public async Task Waiting_Longer_Than_Allowed_Takes_Nothing_And_Says_How_Long()
+    {
+        var clock = new ManualTimeProvider();
+        var pacer = new ConversationPacer(clock);
+        pacer.Pause("c", TimeSpan.FromMinutes(10));
+
+        var wait = await pacer.WaitAsync("c", TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        wait.ShouldBe(TimeSpan.FromMinutes(10));
+        clock.ActiveTimers.ShouldBe(0);
+    }
 }
