@@ -16,6 +16,7 @@ public sealed partial class OutboxDispatcher(
     AlertOutbox outbox,
     IEnumerable<IChatAdapter> adapters,
     ChannelPacer pacer,
+    AdminNotices notices,
     IMeterFactory meterFactory,
     IOptions<AlertingOptions> options,
     TimeProvider timeProvider,
@@ -122,6 +123,11 @@ public sealed partial class OutboxDispatcher(
         }
 
         await outbox.MarkFailedAsync(entry.Id, error, next, CancellationToken.None);
+        if (next is null && entry.Alert is { } alert)
+        {
+            await notices.QueueAsync($"undeliverable:{entry.Id}", AdminNotices.Undeliverable(channel.Key, alert.Title, attempt, error), CancellationToken.None);
+        }
+
         return false;
     }
 

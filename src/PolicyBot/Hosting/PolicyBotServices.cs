@@ -125,7 +125,7 @@ public static class PolicyBotServices
 
     private static IServiceCollection AddAlerting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<AlertOutbox>().AddSingleton<AlertRouter>().AddSingleton<ChannelPacer>().AddSingleton<OutboxDispatcher>().AddSingleton<AlertTextFormatter>();
+        services.AddSingleton<AlertOutbox>().AddSingleton<AdminNotices>().AddSingleton<AlertRouter>().AddSingleton<ChannelPacer>().AddSingleton<OutboxDispatcher>().AddSingleton<AlertTextFormatter>();
         services.TryAddKeyedSingleton(ConsoleChatAdapter.PlatformName, Console.Out);
         return services;
     }
