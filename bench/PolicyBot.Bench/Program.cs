@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyBot.Bench.Analyze;
+using PolicyBot.Bench.Dispatch;
 using PolicyBot.Bench.Poll;
 
 var root = new RootCommand("PolicyBot benchmarks. Run in Release: dotnet run -c Release --project bench/PolicyBot.Bench -- <benchmark>.")
@@ -7,5 +8,6 @@ var root = new RootCommand("PolicyBot benchmarks. Run in Release: dotnet run -c 
     PollCommand.Create(),
     AnalyzeCommand.Create(),
     PolicyBot.Bench.SlackAckCommand.Create(),
+    DispatchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

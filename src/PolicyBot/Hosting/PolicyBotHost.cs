@@ -5,6 +5,7 @@ using PolicyBot.Alerting;
 using PolicyBot.Cli;
 using PolicyBot.Slack;
 using PolicyBot.Sources;
+using PolicyBot.Teams;
 
 namespace PolicyBot.Hosting;
 
@@ -22,6 +23,7 @@ public static class PolicyBotHost
         app.Services.GetRequiredService<PrometheusCollector>(); // listen from the first measurement on
         app.MapHealth();
         app.MapSlack();
+        app.MapTeams();
         app.MapMetrics();
         return app;
     }

@@ -5,6 +5,7 @@ using PolicyBot.Analysis;
 using PolicyBot.Chat;
 using PolicyBot.Commands;
 using PolicyBot.Subscriptions;
+using PolicyBot.Teams;
 using PolicyBot.Analysis.Summaries;
 using PolicyBot.Clustering;
 using PolicyBot.Positions;
@@ -38,7 +39,8 @@ public static class PolicyBotServices
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
         services.AddSlack(configuration);
-        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat().AddDigests();
+        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat().AddDigests()
+            .AddTeams(configuration);
     }
 
     /// <summary>The scheduler: the poll job and the dispatch job, in this process (only <c>serve</c> runs it).</summary>

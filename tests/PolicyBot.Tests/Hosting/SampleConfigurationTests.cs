@@ -26,6 +26,7 @@ public sealed class SampleConfigurationTests
         { SummarizerOptions.Section, typeof(SummarizerOptions) },
         { PolicyBot.Commands.AdminsOptions.Section, typeof(PolicyBot.Commands.AdminsOptions) },
         { PolicyBot.Slack.SlackOptions.Section, typeof(PolicyBot.Slack.SlackOptions) },
+        { PolicyBot.Teams.TeamsOptions.Section, typeof(PolicyBot.Teams.TeamsOptions) },
     };
 
     /// <summary>Sections bound to their own options class, inside a parent section.</summary>

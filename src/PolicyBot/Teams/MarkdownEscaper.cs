@@ -1,0 +1,73 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PolicyBot.Teams;
+
+/// <summary>
+/// Makes untrusted plain text safe inside an Adaptive Card TextBlock (which Teams renders as a Markdown subset):
+/// Markdown punctuation is backslash-escaped, control characters become spaces, a leading "1." is not a list.
+/// </summary>
+public static partial class MarkdownEscaper
+{
+    private const string Special = "\\`*_{}[]()#+-!<>|~";
+
+    public static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (c is '\r')
+            {
+                continue;
+            }
+
+            if (char.IsControl(c) && c != '\n')
+            {
+                builder.Append(' ');
+            }
+            else
+            {
+                if (Special.Contains(c, StringComparison.Ordinal))
+                {
+                    builder.Append('\\');
+                }
+
+                builder.Append(c);
+            }
+        }
+
+        return OrderedListMarker().Replace(builder.ToString(), "$1\\.");
+    }
+
+    /// <summary>Text with <paramref name="spans"/> in <c>**bold**</c>; spans out of order, overlapping or out of range are ignored.</summary>
+    public static string EscapeWithBold(string text, IReadOnlyList<(int Start, int Length)> spans)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        var position = 0;
+        foreach (var (start, length) in spans)
+        {
+            if (start < position || length <= 0 || start + length > text.Length)
+            {
+                continue;
+            }
+
+            var inner = text.Substring(start, length);
+            var trimmed = inner.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            var lead = inner.Length - inner.TrimStart().Length;
+            builder.Append(Escape(text[position..(start + lead)]));
+            builder.Append("**").Append(Escape(trimmed)).Append("**");
+            position = start + lead + trimmed.Length;
+        }
+
+        builder.Append(Escape(text[position..]));
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"(?m)^(\s*\d+)\.")]
+    private static partial Regex OrderedListMarker();
+}

@@ -1,0 +1,191 @@
+using System.Text.Json.Nodes;
+using PolicyBot.Chat;
+using PolicyBot.Commands;
+
+namespace PolicyBot.Teams;
+
+/// <summary>
+/// Handles one authenticated inbound activity: remembers the conversation reference (install, bot added, any message),
+/// forgets it on removal, and answers messages and card presses by running the command through the
+/// <see cref="CommandEngine"/> as the sender and replying with a card. Activities Teams repeats (same id) run once.
+/// </summary>
+public sealed partial class TeamsTurnHandler(
+    ChannelStore channels,
+    CommandEngine commands,
+    ConnectorClient connector,
+    AdaptiveCardRenderer renderer,
+    ConversationPacer pacer,
+    ILogger<TeamsTurnHandler> logger)
+{
+    private const int RememberedIds = 1000;
+
+    private readonly Lock gate = new();
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly Queue<string> seenOrder = new();
+
+    public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (!FirstTime(activity.Id))
+        {
+            Log.Duplicate(logger, activity.Type ?? "");
+            return;
+        }
+
+        switch (activity.Type)
+        {
+            case "message":
+                await RememberAsync(activity, cancellationToken);
+                await AnswerAsync(activity, cancellationToken);
+                break;
+            case "conversationUpdate":
+                await OnConversationUpdateAsync(activity, cancellationToken);
+                break;
+            case "installationUpdate":
+                if (activity.Action is "remove")
+                {
+                    await ForgetAsync(activity, ConversationReference.ChannelConversationId(activity), cancellationToken);
+                }
+                else if (activity.Action is "add" or "add-upgrade")
+                {
+                    await RememberAsync(activity, cancellationToken);
+                }
+
+                break;
+            default:
+                Log.Ignored(logger, activity.Type ?? "");
+                break;
+        }
+    }
+
+    private async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var eventType = activity.ChannelData?.EventType;
+        if (activity.IncludesBot(activity.MembersRemoved) || eventType is "teamDeleted" or "teamHardDeleted")
+        {
+            await ForgetAsync(activity, ConversationReference.ChannelConversationId(activity), cancellationToken);
+        }
+        else if (eventType is "channelDeleted")
+        {
+            await ForgetAsync(activity, activity.ChannelData?.Channel?.Id, cancellationToken);
+        }
+        else if (eventType is not ("channelCreated" or "channelRenamed" or "channelRestored"))
+        {
+            // Bot added (team, group or personal chat), members changed, team renamed/restored: the reference is current.
+            await RememberAsync(activity, cancellationToken);
+        }
+    }
+
+    private async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (ConversationReference.From(activity) is not { } reference)
+        {
+            return;
+        }
+
+        await channels.UpsertAsync(new ChatChannel(TeamsAdapter.PlatformName, reference.ConversationId, reference.ConversationName), reference.ToJson(), cancellationToken);
+    }
+
+    private async Task ForgetAsync(Activity activity, string? conversationId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(conversationId))
+        {
+            return;
+        }
+
+        var changed = await channels.DeactivateAsync(new ChatChannel(TeamsAdapter.PlatformName, conversationId), cancellationToken);
+        Log.Forgot(logger, activity.Type ?? "", changed);
+    }
+
+    private async Task AnswerAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var pressed = CardSubmissionReader.CommandText(activity.Value);
+        var text = pressed ?? MentionStripper.Strip(activity);
+        if (pressed is null && string.IsNullOrEmpty(activity.Text))
+        {
+            return; // a message with no text (a file, a card of someone else's) asks nothing
+        }
+
+        if (activity.From?.Id is not { Length: > 0 } fromId || activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.ServiceUrl is null)
+        {
+            return;
+        }
+
+        JsonObject answer;
+        if (AdminCardBuilder.IsRequest(text))
+        {
+            answer = AdminCardBuilder.Activity();
+        }
+        else
+        {
+            var channel = new ChatChannel(TeamsAdapter.PlatformName, ConversationReference.ChannelConversationId(activity)!, activity.Conversation.Name);
+            var context = new CommandContext(TeamsAdapter.PlatformName, activity.From.AadObjectId ?? fromId, activity.From.Name, channel);
+            var reply = await commands.ExecuteAsync(text, context, cancellationToken);
+            answer = renderer.RenderActivity(reply);
+        }
+
+        answer["from"] = new JsonObject { ["id"] = activity.Recipient?.Id, ["name"] = activity.Recipient?.Name };
+        answer["recipient"] = new JsonObject { ["id"] = fromId, ["name"] = activity.From.Name };
+        answer["conversation"] = new JsonObject { ["id"] = conversationId };
+
+        if (await pacer.WaitAsync(conversationId, TeamsAdapter.MaxInlineWait, cancellationToken) is var paused && paused > TimeSpan.Zero)
+        {
+            Log.ReplyDropped(logger, paused);
+            return; // Teams asked PolicyBot to hold off this conversation; a late answer helps no one
+        }
+
+        var result = string.IsNullOrEmpty(activity.Id)
+            ? await connector.SendAsync(activity.ServiceUrl, conversationId, answer, cancellationToken)
+            : await connector.ReplyAsync(activity.ServiceUrl, conversationId, activity.Id, answer, cancellationToken);
+        if (!result.Succeeded)
+        {
+            if (result.Status == 429 && result.RetryAfter is { } retryAfter)
+            {
+                pacer.Pause(conversationId, retryAfter);
+            }
+
+            Log.ReplyFailed(logger, result.Error ?? "");
+        }
+    }
+
+    private bool FirstTime(string? activityId)
+    {
+        if (string.IsNullOrEmpty(activityId))
+        {
+            return true;
+        }
+
+        lock (gate)
+        {
+            if (!seen.Add(activityId))
+            {
+                return false;
+            }
+
+            seenOrder.Enqueue(activityId);
+            if (seenOrder.Count > RememberedIds)
+            {
+                seen.Remove(seenOrder.Dequeue());
+            }
+
+            return true;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Ignored a repeated {Type} activity")]
+        public static partial void Duplicate(ILogger logger, string type);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Ignored a {Type} activity")]
+        public static partial void Ignored(ILogger logger, string type);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "The bot was removed ({Type}); {Count} conversation(s) deactivated")]
+        public static partial void Forgot(ILogger logger, string type, int count);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Could not reply in Teams: {Error}")]
+        public static partial void ReplyFailed(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Did not answer a command: Teams asked to hold off this conversation for {Wait}")]
+        public static partial void ReplyDropped(ILogger logger, TimeSpan wait);
+    }
+}

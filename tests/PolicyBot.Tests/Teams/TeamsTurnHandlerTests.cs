@@ -1,0 +1,181 @@
+using System.Text;
+using PolicyBot.Chat;
+using PolicyBot.Teams;
+using PolicyBot.Tests.Infrastructure;
+
+namespace PolicyBot.Tests.Teams;
+
+public sealed class TeamsTurnHandlerTests
+{
+    private static Activity Load(BotFrameworkFake fake, string name) =>
+        ActivityParser.Parse(Encoding.UTF8.GetBytes(TeamsFixtures.Load(name, fake.ServiceUrl))).Activity.ShouldNotBeNull();
+
+    private static async Task<StoredChannel?> FindAsync(TestServices services, string id) =>
+        await services.Get<ChannelStore>().FindAsync(new ChatChannel("teams", id), CancellationToken.None);
+
+    [Fact]
+    public async Task Bot_Added_To_A_Team_Stores_The_Conversation_Reference()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var services = await TeamsServices.CreateAsync(fake);
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(Load(fake, "conversation-update-bot-added-team"), CancellationToken.None);
+
+        var stored = (await FindAsync(services, "19:policy-team@thread.tacv2")).ShouldNotBeNull();
+        stored.Active.ShouldBeTrue();
+        stored.Channel.DisplayName.ShouldBe("Policy Watch (General)");
+        var reference = ConversationReference.FromJson(stored.Data).ShouldNotBeNull();
+        reference.ServiceUrl.ShouldBe(fake.ServiceUrl);
+        reference.TenantId.ShouldBe(BotFrameworkFake.TenantId);
+        reference.BotId.ShouldBe($"28:{BotFrameworkFake.AppId}");
+        reference.ConversationType.ShouldBe("channel");
+        reference.TeamName.ShouldBe("Policy Watch");
+        fake.Server.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Bot_Removed_From_The_Team_Deactivates_The_Conversation()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var handler = services.Get<TeamsTurnHandler>();
+
+        await handler.HandleAsync(Load(fake, "conversation-update-bot-added-team"), CancellationToken.None);
+        await handler.HandleAsync(Load(fake, "conversation-update-bot-removed-team"), CancellationToken.None);
+
+        (await FindAsync(services, "19:policy-team@thread.tacv2"))!.Active.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Personal_Install_Stores_And_Uninstall_Deactivates()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var handler = services.Get<TeamsTurnHandler>();
+
+        await handler.HandleAsync(Load(fake, "installation-update-add-personal"), CancellationToken.None);
+        var installed = await FindAsync(services, "a:1personal-ada");
+        await handler.HandleAsync(Load(fake, "installation-update-remove-personal"), CancellationToken.None);
+
+        installed.ShouldNotBeNull().Active.ShouldBeTrue();
+        ConversationReference.FromJson(installed.Data)!.ConversationType.ShouldBe("personal");
+        (await FindAsync(services, "a:1personal-ada"))!.Active.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Group_Chat_Install_Stores_The_Chat_With_Its_Name()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var services = await TeamsServices.CreateAsync(fake);
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(Load(fake, "conversation-update-group-chat-added"), CancellationToken.None);
+
+        var stored = (await FindAsync(services, "19:policy-group@thread.v2")).ShouldNotBeNull();
+        stored.Channel.DisplayName.ShouldBe("Counsel and comms");
+        ConversationReference.FromJson(stored.Data)!.ConversationType.ShouldBe("groupChat");
+    }
+
+    [Fact]
+    public async Task Deleted_Channel_Is_Deactivated()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var handler = services.Get<TeamsTurnHandler>();
+        fake.MapConnector("POST", "/connector/v3/conversations/19:policy-alerts@thread.tacv2;messageid=1700000000002/activities/1700000000002");
+        await handler.HandleAsync(Load(fake, "message-channel-mention"), CancellationToken.None);
+
+        await handler.HandleAsync(Load(fake, "channel-deleted"), CancellationToken.None);
+
+        (await FindAsync(services, "19:policy-alerts@thread.tacv2"))!.Active.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Channel_Message_With_The_Bot_Mention_Runs_The_Command_And_Replies_In_The_Thread()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        fake.MapConnector("POST", "/connector/v3/conversations/19:policy-alerts@thread.tacv2;messageid=1700000000002/activities/1700000000002");
+        await using var services = await TeamsServices.CreateAsync(fake);
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(Load(fake, "message-channel-mention"), CancellationToken.None);
+
+        var reply = BotFrameworkFake.Json(fake.ConnectorRequests.Single());
+        reply.GetProperty("replyToId").GetString().ShouldBe("1700000000002");
+        var card = reply.GetProperty("attachments")[0].GetProperty("content");
+        card.GetProperty("body")[0].GetProperty("text").GetString().ShouldBe("PolicyBot commands"); // "help" reached the engine without the mention
+        reply.GetProperty("recipient").GetProperty("id").GetString().ShouldBe("29:1user-ben");
+        var stored = (await FindAsync(services, "19:policy-alerts@thread.tacv2")).ShouldNotBeNull(); // the channel, not the thread
+        ConversationReference.FromJson(stored.Data)!.TeamId.ShouldBe("19:policy-team@thread.tacv2");
+        fake.Server.UnexpectedRequests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Card_Button_Press_Is_Answered_As_A_Reply_To_The_Card()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        fake.MapConnector("POST", "/connector/v3/conversations/a:1personal-ada/activities/1700000000003");
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var activity = Load(fake, "message-card-submit");
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(activity, CancellationToken.None);
+
+        CardSubmissionReader.CommandText(activity.Value).ShouldBe("sources add https://example.org/feed.xml feed Meta");
+        var reply = BotFrameworkFake.Json(fake.ConnectorRequests.ShouldHaveSingleItem());
+        reply.GetProperty("replyToId").GetString().ShouldBe("1700000000003");
+        reply.GetProperty("attachments")[0].GetProperty("contentType").GetString().ShouldBe(AdaptiveCardRenderer.ContentType);
+    }
+
+    [Fact]
+    public async Task Manage_Shows_The_Admin_Card_With_Submit_Actions()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        fake.MapConnector("POST", "/connector/v3/conversations/a:1personal-ada/activities/1700000000001");
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var activity = Load(fake, "message-personal") with { Text = "manage" };
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(activity, CancellationToken.None);
+
+        var card = BotFrameworkFake.Json(fake.ConnectorRequests.Single()).GetProperty("attachments")[0].GetProperty("content");
+        card.GetRawText().ShouldContain("\"command\":\"sources add\"");
+        card.GetRawText().ShouldContain("\"command\":\"subscribe\"");
+    }
+
+    [Fact]
+    public async Task A_Repeated_Activity_Is_Handled_Once()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        fake.MapConnector("POST", "/connector/v3/conversations/a:1personal-ada/activities/1700000000001");
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var handler = services.Get<TeamsTurnHandler>();
+
+        await handler.HandleAsync(Load(fake, "message-personal"), CancellationToken.None);
+        await handler.HandleAsync(Load(fake, "message-personal"), CancellationToken.None);
+
+        fake.ConnectorRequests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_Service_Url_Off_The_Allow_List_Gets_No_Reply_And_No_Token()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var attacker = await LoopbackServer.StartAsync("127.0.0.2");
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var activity = Load(fake, "message-personal") with { ServiceUrl = attacker.Url("/connector/").ToString() };
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(activity, CancellationToken.None);
+
+        attacker.Requests.ShouldBeEmpty();
+        fake.TokenRequests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_Message_Without_Text_Or_Command_Asks_Nothing()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var activity = Load(fake, "message-personal") with { Text = null };
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(activity, CancellationToken.None);
+
+        fake.Server.Requests.ShouldBeEmpty();
+    }
+}
