@@ -35,7 +35,7 @@ public static class PolicyBotServices
             .Configure(o => o.Items = configuration.GetSection(SourcesOptions.Section).Get<List<SourceDefinition>>() ?? []);
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
-        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat();
+        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat().AddCommands(configuration);
     }
 
     /// <summary>The scheduler: the poll job and the dispatch job, in this process (only <c>serve</c> runs it).</summary>
@@ -73,8 +73,7 @@ public static class PolicyBotServices
         services.AddOptionsWithValidateOnStart<AdminsOptions>().BindConfiguration(AdminsOptions.Section);
         return services
             .AddSingleton<ChannelStore>()
-            .AddSingleton<SubscriptionStore>()
-            .AddSingleton<CommandEngine>();
+            .AddSingleton<SubscriptionStore>();
     }
 
     private static IServiceCollection AddData(this IServiceCollection services) => services
