@@ -10,8 +10,8 @@ namespace PolicyBot.Alerting;
 /// </summary>
 public sealed class AlertOutbox(SqliteDatabase database)
 {
-    /// <summary>Saves an alert and one pending outbox row per channel; returns the alert with its id.</summary>
-    public async Task<Alert> AddAsync(DbSession session, AlertOrigin origin, Alert alert, IEnumerable<string> channels, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Saves an alert and one pending outbox row per route; returns the alert with its id.</summary>
+    public async Task<Alert> AddAsync(DbSession session, AlertOrigin origin, Alert alert, IEnumerable<AlertRoute> routes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = await session.Connection.ExecuteScalarAsync<long>(session.Command(
             """
@@ -23,15 +23,24 @@ public sealed class AlertOutbox(SqliteDatabase database)
         await session.Connection.ExecuteAsync(session.Command(
             "UPDATE alerts SET payload = @payload WHERE id = @id",
             new { id, payload = AlertJson.Serialize(saved, AlertJson.Compact) }, cancellationToken));
-        foreach (var channel in channels)
+        foreach (var route in routes)
         {
             await session.Connection.ExecuteAsync(session.Command(
-                "INSERT INTO outbox (alert_id, channel, order_at, next_attempt_at) VALUES (@id, @channel, @orderAt, @now) ON CONFLICT DO NOTHING",
-                new { id, channel, orderAt = alert.PublishedAt ?? now, now }, cancellationToken));
+                """
+                INSERT INTO outbox (alert_id, channel, reason, order_at, next_attempt_at)
+                VALUES (@id, @Channel, @Reason, @orderAt, @now) ON CONFLICT DO NOTHING
+                """,
+                new { id, route.Channel, route.Reason, orderAt = alert.PublishedAt ?? now, now }, cancellationToken));
         }
 
         return saved;
     }
+
+    /// <summary>The newest change alert of an item created since <paramref name="since"/>, if any.</summary>
+    public async Task<long?> LatestForItemAsync(DbSession session, long itemId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await session.Connection.ExecuteScalarAsync<long?>(session.Command(
+            "SELECT id FROM alerts WHERE item_id = @itemId AND change_id IS NOT NULL AND created_at >= @since ORDER BY id DESC LIMIT 1",
+            new { itemId, since }, cancellationToken));
 
     /// <summary>Queues a message that is not an alert (a digest, a notice) for one channel, once per
     /// <paramref name="dedupeKey"/>; false when that key was queued before.</summary>
@@ -72,33 +81,54 @@ public sealed class AlertOutbox(SqliteDatabase database)
         return revised;
     }
 
-    /// <summary>Pending deliveries that are due, per channel in publication order; nothing overtakes an earlier alert that waits for a retry.</summary>
+    /// <summary>
+    /// Pending deliveries that are due and not claimed, per channel in publication order; nothing overtakes an earlier
+    /// row of its channel that waits for a retry or is being sent.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string Channel, int Attempts, int Revision, string? PostMessageId, string Payload)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
             """
-            SELECT o.id, o.channel, o.attempts, o.revision,
-                   (SELECT p.message_id FROM outbox p WHERE p.alert_id = o.alert_id AND p.channel = o.channel AND p.revision = 0),
-                   a.payload
-            FROM outbox o JOIN alerts a ON a.id = o.alert_id
-            WHERE o.state = 'pending' AND o.next_attempt_at <= @now
+            SELECT o.id AS Id, o.channel AS Channel, o.attempts AS Attempts, o.revision AS Revision,
+                   (SELECT p.message_id FROM outbox p WHERE p.alert_id = o.alert_id AND p.channel = o.channel AND p.revision = 0) AS PostMessageId,
+                   a.payload AS Payload, o.message AS Message, o.reason AS Reason,
+                   COALESCE((SELECT c.active FROM channels c WHERE c.platform || ':' || c.external_id = o.channel), 1) AS ChannelActive
+            FROM outbox o LEFT JOIN alerts a ON a.id = o.alert_id
+            WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
               AND NOT EXISTS (
-                  -- an earlier alert of the same channel waiting for its retry holds the later ones back
-                  SELECT 1 FROM outbox b JOIN alerts ba ON ba.id = b.alert_id
-                  WHERE b.channel = o.channel AND b.state = 'pending' AND b.next_attempt_at > @now
-                    AND (COALESCE(ba.published_at, ba.created_at), ba.id, b.revision) < (COALESCE(a.published_at, a.created_at), a.id, o.revision))
-            ORDER BY o.channel, COALESCE(a.published_at, a.created_at), a.id, o.revision
+                  -- an earlier row of the same channel waiting for its retry, or being sent, holds the later ones back
+                  SELECT 1 FROM outbox b
+                  WHERE b.channel = o.channel AND b.state = 'pending' AND (b.next_attempt_at > @now OR b.claimed_until > @now)
+                    AND (b.order_at, COALESCE(b.alert_id, 0), b.revision, b.id) < (o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id))
+            ORDER BY o.channel, o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id
             LIMIT @limit
             """, new { now, limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => new OutboxEntry(r.Id, r.Channel, r.Attempts, r.Revision, r.PostMessageId, AlertJson.Deserialize(r.Payload))).ToList();
+        return rows.Select(r => new OutboxEntry(
+            r.Id, r.Channel, r.Attempts, r.Revision, r.PostMessageId,
+            r.Payload is null ? null : AlertJson.Deserialize(r.Payload),
+            r.Message is null ? null : System.Text.Json.JsonSerializer.Deserialize<Reply>(r.Message, AlertJson.Compact),
+            r.Reason, r.ChannelActive)).ToList();
+    }
+
+    /// <summary>Takes a lease on a row for sending it; false when another dispatcher holds it or it is no longer pending.
+    /// A process killed while holding the lease leaves the row to be sent again once the lease ends.</summary>
+    public async Task<bool> ClaimAsync(long entryId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE outbox SET claimed_until = @until
+            WHERE id = @entryId AND state = 'pending' AND (claimed_until IS NULL OR claimed_until <= @now)
+            """,
+            new { entryId, now, until }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task MarkSentAsync(long entryId, string? messageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET state = 'sent', sent_at = @now, message_id = @messageId, attempts = attempts + 1, last_error = NULL WHERE id = @entryId",
+            "UPDATE outbox SET state = 'sent', sent_at = @now, message_id = @messageId, attempts = attempts + 1, last_error = NULL, claimed_until = NULL WHERE id = @entryId",
             new { entryId, messageId, now }, cancellationToken: cancellationToken));
     }
 
@@ -108,7 +138,7 @@ public sealed class AlertOutbox(SqliteDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE outbox SET attempts = attempts + 1, last_error = @error,
+            UPDATE outbox SET attempts = attempts + 1, last_error = @error, claimed_until = NULL,
                 state = CASE WHEN @nextAttemptAt IS NULL THEN 'dead' ELSE 'pending' END,
                 next_attempt_at = COALESCE(@nextAttemptAt, next_attempt_at)
             WHERE id = @entryId
@@ -133,5 +163,18 @@ public sealed class AlertOutbox(SqliteDatabase database)
         var rows = await connection.QueryAsync<(string State, int Count)>(new CommandDefinition(
             "SELECT state, COUNT(*) FROM outbox GROUP BY state", cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.State, r => r.Count);
+    }
+
+    private sealed class DueRow
+    {
+        public long Id { get; init; }
+        public string Channel { get; init; } = "";
+        public int Attempts { get; init; }
+        public int Revision { get; init; }
+        public string? PostMessageId { get; init; }
+        public string? Payload { get; init; }
+        public string? Message { get; init; }
+        public string? Reason { get; init; }
+        public bool ChannelActive { get; init; }
     }
 }

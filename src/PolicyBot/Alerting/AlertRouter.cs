@@ -1,10 +1,35 @@
+using PolicyBot.Chat;
+using PolicyBot.Data;
+using PolicyBot.Subscriptions;
+
 namespace PolicyBot.Alerting;
 
-/// <summary>Decides which channels an alert goes to. Every configured channel receives every alert for now;
-/// per-channel subscriptions and filters narrow this later.</summary>
-public sealed class AlertRouter(IEnumerable<IAlertChannel> channels)
+/// <summary>
+/// Decides which channels an alert goes to: every channel whose instant subscription accepts it (actors, minimum
+/// relevance, shifts only), and the console when the console adapter is on. Digest subscriptions collect alerts
+/// later instead.
+/// </summary>
+public sealed class AlertRouter(SubscriptionStore subscriptions, IEnumerable<IChatAdapter> adapters)
 {
-    private readonly string[] _names = channels.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToArray();
+    private readonly bool _console = adapters.Any(a => a.Platform == ConsoleChatAdapter.PlatformName);
 
-    public IReadOnlyList<string> ChannelsFor(Alert alert) => _names;
+    /// <summary>The routes for an alert, read inside the transaction that stores it.</summary>
+    public async Task<IReadOnlyList<AlertRoute>> RouteAsync(DbSession session, Alert alert, CancellationToken cancellationToken)
+    {
+        var routes = new List<AlertRoute>();
+        if (_console)
+        {
+            routes.Add(new AlertRoute(ConsoleChatAdapter.PlatformName, "the console shows every alert"));
+        }
+
+        foreach (var subscription in await subscriptions.ListAsync(session, cancellationToken))
+        {
+            if (subscription.Digest is null && subscription.Accepts(alert))
+            {
+                routes.Add(new AlertRoute(subscription.Channel.Key, $"this channel's subscription ({subscription.Describe()})"));
+            }
+        }
+
+        return routes;
+    }
 }

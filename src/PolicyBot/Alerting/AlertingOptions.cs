@@ -28,6 +28,28 @@ public sealed class AlertingOptions
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
     public TimeSpan ClusterWindow { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>Messages per second each channel may receive (a token bucket; Slack allows about one per second per channel).</summary>
+    [Range(0.001, 10000)]
+    public double ChannelMessagesPerSecond { get; set; } = 1;
+
+    /// <summary>Messages a channel may receive at once before pacing applies.</summary>
+    [Range(1, 10000)]
+    public int ChannelBurst { get; set; } = 1;
+
+    /// <summary>Channels delivered to at the same time.</summary>
+    [Range(1, 64)]
+    public int DispatchConcurrency { get; set; } = 8;
+
+    /// <summary>How long a dispatcher holds a row while sending it; a process killed mid-send leaves the row to be
+    /// re-sent after this.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Consecutive failed checks after which a source's failure is announced to the notice channels (and
+    /// its recovery later).</summary>
+    [Range(1, 1000)]
+    public int SourceFailureNoticeAfter { get; set; } = 3;
+
     /// <summary>Print alerts on the console even when a chat platform is configured.</summary>
     public bool Console { get; set; }
 }

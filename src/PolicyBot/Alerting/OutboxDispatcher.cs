@@ -1,71 +1,108 @@
-using Microsoft.Extensions.Logging;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PolicyBot.Chat;
 
 namespace PolicyBot.Alerting;
 
 /// <summary>
-/// Delivers due outbox rows through their channels, in publication order within each channel. A failure
-/// holds back the rest of that channel (order is kept) and is retried with exponential back-off and jitter,
-/// honouring Retry-After; errors a retry cannot fix, and the last allowed attempt, make the row dead.
+/// Delivers due outbox rows through their platform's adapter: channels in parallel, each channel's rows one at a
+/// time in publication order and paced by <see cref="ChannelPacer"/>. A row is claimed (leased) before it is sent
+/// and marked sent after, so a process killed at any point re-sends at most the one message it had in flight.
+/// A failure holds back the rest of that channel (order is kept) and is retried with exponential back-off and
+/// jitter, honouring Retry-After; errors a retry cannot fix, and the last allowed attempt, make the row dead.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     AlertOutbox outbox,
-    IEnumerable<IAlertChannel> channels,
+    IEnumerable<IChatAdapter> adapters,
+    ChannelPacer pacer,
     IMeterFactory meterFactory,
     IOptions<AlertingOptions> options,
     TimeProvider timeProvider,
     ILogger<OutboxDispatcher> logger)
 {
+    private const int BatchSize = 500;
+
     private readonly Counter<long> _deliveries = meterFactory.Create("PolicyBot").CreateCounter<long>("policybot.deliveries", description: "Delivery attempts by channel and outcome");
 
-    private readonly Dictionary<string, IAlertChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, IChatAdapter> _adapters = adapters.GroupBy(a => a.Platform).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-    /// <summary>Delivers what is due; returns the number of messages delivered.</summary>
+    /// <summary>Delivers what is due, pacing each channel for at most about one dispatch interval; returns the number of messages delivered.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
     {
-        var due = await outbox.DueAsync(timeProvider.GetUtcNow(), 500, cancellationToken);
+        var settings = options.Value;
+        var due = await outbox.DueAsync(timeProvider.GetUtcNow(), BatchSize, cancellationToken);
         var delivered = 0;
-        foreach (var group in due.GroupBy(e => e.Channel))
+        await Parallel.ForEachAsync(
+            due.GroupBy(e => e.Channel),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.DispatchConcurrency, CancellationToken = cancellationToken },
+            async (group, token) => Interlocked.Add(ref delivered, await DeliverChannelAsync(group.Key, group, settings, token)));
+        return delivered;
+    }
+
+    private async Task<int> DeliverChannelAsync(string key, IEnumerable<OutboxEntry> entries, AlertingOptions settings, CancellationToken cancellationToken)
+    {
+        var channel = ChatChannel.FromKey(key);
+        if (!_adapters.TryGetValue(channel.Platform, out var adapter))
         {
-            if (!_channels.TryGetValue(group.Key, out var channel))
+            Log.PlatformNotConfigured(logger, key, entries.Count());
+            return 0;
+        }
+
+        var delivered = 0;
+        foreach (var entry in entries)
+        {
+            if (!entry.ChannelActive)
             {
-                Log.ChannelNotConfigured(logger, group.Key, group.Count());
+                Log.Dead(logger, entry.Id, key, entry.Attempts, Unreachable);
+                await outbox.MarkFailedAsync(entry.Id, Unreachable, null, cancellationToken);
                 continue;
             }
 
-            foreach (var entry in group)
+            if (!pacer.TryReserve(key, settings.DispatchInterval, out var wait))
             {
-                if (!await DeliverAsync(channel, entry, cancellationToken))
-                {
-                    break;
-                }
-
-                delivered++;
+                break;
             }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, timeProvider, cancellationToken);
+            }
+
+            var now = timeProvider.GetUtcNow();
+            if (!await outbox.ClaimAsync(entry.Id, now, now + settings.ClaimTimeout, cancellationToken)
+                || !await DeliverAsync(adapter, channel, entry, cancellationToken))
+            {
+                break;
+            }
+
+            delivered++;
         }
 
         return delivered;
     }
 
-    private async Task<bool> DeliverAsync(IAlertChannel channel, OutboxEntry entry, CancellationToken cancellationToken)
+    private const string Unreachable = "the channel is no longer reachable (bot removed, channel archived or app uninstalled)";
+
+    private async Task<bool> DeliverAsync(IChatAdapter adapter, ChatChannel channel, OutboxEntry entry, CancellationToken cancellationToken)
     {
         DeliveryResult result;
         try
         {
+            var message = entry.ToOutboundMessage();
             result = entry.Revision == 0
-                ? await channel.SendAsync(entry.Alert, cancellationToken)
-                : await channel.UpdateAsync(entry.Alert, entry.PostMessageId, cancellationToken);
+                ? await adapter.PostAsync(channel, message, cancellationToken)
+                : await adapter.UpdateAsync(channel, entry.PostMessageId, message, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             result = DeliveryResult.Failure($"{exception.GetType().Name}: {exception.Message}");
         }
 
-        _deliveries.Add(1, new("channel", channel.Name), new("outcome", result.Delivered ? "delivered" : result.Retryable ? "failed" : "rejected"));
+        _deliveries.Add(1, new("platform", adapter.Platform), new("outcome", result.Delivered ? "delivered" : result.Retryable ? "failed" : "rejected"));
         if (result.Delivered)
         {
-            await outbox.MarkSentAsync(entry.Id, result.MessageId, timeProvider.GetUtcNow(), cancellationToken);
+            await outbox.MarkSentAsync(entry.Id, result.MessageId, timeProvider.GetUtcNow(), CancellationToken.None);
             return true;
         }
 
@@ -75,14 +112,14 @@ public sealed partial class OutboxDispatcher(
         if (result.Retryable && attempt < options.Value.MaxAttempts)
         {
             next = timeProvider.GetUtcNow() + RetryDelay(attempt, result.RetryAfter);
-            Log.WillRetry(logger, entry.Alert.Id, channel.Name, attempt, error, next.Value);
+            Log.WillRetry(logger, entry.Id, channel.Key, attempt, error, next.Value);
         }
         else
         {
-            Log.Dead(logger, entry.Alert.Id, channel.Name, attempt, error);
+            Log.Dead(logger, entry.Id, channel.Key, attempt, error);
         }
 
-        await outbox.MarkFailedAsync(entry.Id, error, next, cancellationToken);
+        await outbox.MarkFailedAsync(entry.Id, error, next, CancellationToken.None);
         return false;
     }
 
@@ -97,13 +134,13 @@ public sealed partial class OutboxDispatcher(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Alert {AlertId} to {Channel} failed (attempt {Attempt}): {Error}; retrying at {NextAttemptAt}")]
-        public static partial void WillRetry(ILogger logger, long alertId, string channel, int attempt, string error, DateTimeOffset nextAttemptAt);
+        [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Outbox row {EntryId} to {Channel} failed (attempt {Attempt}): {Error}; retrying at {NextAttemptAt}")]
+        public static partial void WillRetry(ILogger logger, long entryId, string channel, int attempt, string error, DateTimeOffset nextAttemptAt);
 
-        [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Alert {AlertId} to {Channel} is undeliverable after {Attempt} attempt(s): {Error}")]
-        public static partial void Dead(ILogger logger, long alertId, string channel, int attempt, string error);
+        [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Outbox row {EntryId} to {Channel} is undeliverable after {Attempt} attempt(s): {Error}")]
+        public static partial void Dead(ILogger logger, long entryId, string channel, int attempt, string error);
 
-        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Count} alert(s) wait for channel {Channel}, which is not configured in this process")]
-        public static partial void ChannelNotConfigured(ILogger logger, string channel, int count);
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Count} message(s) wait for channel {Channel}, whose platform is not configured in this process")]
+        public static partial void PlatformNotConfigured(ILogger logger, string channel, int count);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ChannelStore(SqliteDatabase database, TimeProvider timeProvi
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "SELECT id, platform, external_id, display_name, data, active FROM channels WHERE platform = @Platform AND external_id = @Id",
+            "SELECT id AS Id, platform AS Platform, external_id AS ExternalId, display_name AS DisplayName, data AS Data, active AS Active FROM channels WHERE platform = @Platform AND external_id = @Id",
             new { channel.Platform, channel.Id }, cancellationToken: cancellationToken));
         return row?.ToStoredChannel();
     }
@@ -50,8 +50,15 @@ public sealed class ChannelStore(SqliteDatabase database, TimeProvider timeProvi
             new { channel.Platform, channel.Id, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
     }
 
-    private sealed record Row(long Id, string Platform, string ExternalId, string? DisplayName, string? Data, bool Active)
+    private sealed class Row
     {
+        public long Id { get; init; }
+        public string Platform { get; init; } = "";
+        public string ExternalId { get; init; } = "";
+        public string? DisplayName { get; init; }
+        public string? Data { get; init; }
+        public bool Active { get; init; }
+
         public StoredChannel ToStoredChannel() => new(Id, new ChatChannel(Platform, ExternalId, DisplayName), Data, Active);
     }
 }

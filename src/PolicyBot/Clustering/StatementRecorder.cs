@@ -25,7 +25,7 @@ public sealed class StatementRecorder(
     {
         if (signature is null)
         {
-            return (await outbox.AddAsync(session, origin, alert, router.ChannelsFor(alert), now, cancellationToken), false);
+            return await RecordChangeAsync(session, origin, alert, now, cancellationToken);
         }
 
         var recent = await statements.RecentAsync(session, now - options.Value.ClusterWindow, cancellationToken);
@@ -37,7 +37,8 @@ public sealed class StatementRecorder(
         }
 
         var shift = await ShiftAsync(session, signature, cancellationToken);
-        var saved = await outbox.AddAsync(session, origin, alert with { Shift = shift }, router.ChannelsFor(alert), now, cancellationToken);
+        var shifted = alert with { Shift = shift };
+        var saved = await outbox.AddAsync(session, origin, shifted, await router.RouteAsync(session, shifted, cancellationToken), now, cancellationToken);
         var statementId = await statements.CreateAsync(session, saved.Id, signature, now, cancellationToken);
         await statements.AddReportAsync(session, statementId, origin.ItemId, alert.Url, alert.Source, now, cancellationToken);
         if (signature.Actor is { } actor && signature.Stance is "open" or "cautious")
@@ -46,6 +47,21 @@ public sealed class StatementRecorder(
         }
 
         return (saved, false);
+    }
+
+    /// <summary>A changed page or item: a change of the same item within the cluster window revises that alert (the
+    /// channels see it edited or threaded) rather than posting again; otherwise a new alert.</summary>
+    private async Task<(Alert Alert, bool IsRevision)> RecordChangeAsync(DbSession session, AlertOrigin origin, Alert alert, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var earlier = alert.Kind == "changed"
+            ? await outbox.LatestForItemAsync(session, origin.ItemId, now - options.Value.ClusterWindow, cancellationToken)
+            : null;
+        if (earlier is not null)
+        {
+            return (await outbox.ReviseAsync(session, earlier.Value, _ => alert with { Id = earlier.Value }, now, cancellationToken), true);
+        }
+
+        return (await outbox.AddAsync(session, origin, alert, await router.RouteAsync(session, alert, cancellationToken), now, cancellationToken), false);
     }
 
     private async Task<string?> ShiftAsync(DbSession session, StatementSignature signature, CancellationToken cancellationToken)

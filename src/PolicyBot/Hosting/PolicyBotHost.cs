@@ -16,7 +16,7 @@ public static class PolicyBotHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         Configure(builder.Configuration, environment, args);
         builder.Services.AddPolicyBot(builder.Configuration).AddConsoleChannel(builder.Configuration).AddScheduler(builder.Configuration);
-        builder.Services.AddKeyedSingleton(ConsoleAlertChannel.ChannelName, environment.Out);
+        builder.Services.AddKeyedSingleton(ConsoleChatAdapter.PlatformName, environment.Out);
         var app = builder.Build();
         app.Services.GetRequiredService<PrometheusCollector>(); // listen from the first measurement on
         app.MapHealth();
@@ -38,7 +38,7 @@ public static class PolicyBotHost
 
         builder.Services.AddPolicyBot(builder.Configuration);
         builder.Services.RemoveAll<IHostedService>();
-        builder.Services.AddKeyedSingleton(ConsoleAlertChannel.ChannelName, environment.Out);
+        builder.Services.AddKeyedSingleton(ConsoleChatAdapter.PlatformName, environment.Out);
         if (!seedSources)
         {
             builder.Services.PostConfigure<SourcesOptions>(o => o.Items = []);

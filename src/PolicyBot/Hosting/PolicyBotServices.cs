@@ -59,10 +59,10 @@ public static class PolicyBotServices
     /// before this call, and alongside chat when <c>Alerting:Console</c> is true. The app always has somewhere to alert.</summary>
     public static IServiceCollection AddConsoleChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        var chatRegistered = services.Any(d => d.ServiceType == typeof(IAlertChannel));
+        var chatRegistered = services.Any(d => d.ServiceType == typeof(IChatAdapter));
         if (!chatRegistered || configuration.GetValue<bool>($"{AlertingOptions.Section}:Console"))
         {
-            services.AddSingleton<IAlertChannel, ConsoleAlertChannel>();
+            services.AddSingleton<IChatAdapter, ConsoleChatAdapter>();
         }
 
         return services;
@@ -120,8 +120,8 @@ public static class PolicyBotServices
 
     private static IServiceCollection AddAlerting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<AlertOutbox>().AddSingleton<AlertRouter>().AddSingleton<OutboxDispatcher>().AddSingleton<AlertTextFormatter>();
-        services.TryAddKeyedSingleton(ConsoleAlertChannel.ChannelName, Console.Out);
+        services.AddSingleton<AlertOutbox>().AddSingleton<AlertRouter>().AddSingleton<ChannelPacer>().AddSingleton<OutboxDispatcher>().AddSingleton<AlertTextFormatter>();
+        services.TryAddKeyedSingleton(ConsoleChatAdapter.PlatformName, Console.Out);
         return services;
     }
 }

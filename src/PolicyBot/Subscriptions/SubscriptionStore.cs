@@ -11,8 +11,10 @@ public sealed class SubscriptionStore(SqliteDatabase database)
 {
     private const string SelectSql =
         """
-        SELECT s.id, c.platform, c.external_id, c.display_name, s.actors, s.min_relevance, s.shifts_only, s.mode,
-               s.digest_time, s.digest_day, s.time_zone, s.notices, s.created_by, s.created_at, s.last_digest_at
+        SELECT s.id AS Id, c.platform AS Platform, c.external_id AS ExternalId, c.display_name AS DisplayName, s.actors AS Actors,
+               s.min_relevance AS MinRelevance, s.shifts_only AS ShiftsOnly, s.mode AS Mode, s.digest_time AS DigestTime,
+               s.digest_day AS DigestDay, s.time_zone AS TimeZone, s.notices AS Notices, s.created_by AS CreatedBy,
+               s.created_at AS CreatedAt, s.last_digest_at AS LastDigestAt
         FROM subscriptions s JOIN channels c ON c.id = s.channel_id
         WHERE c.active = 1
         """;
@@ -106,10 +108,24 @@ public sealed class SubscriptionStore(SqliteDatabase database)
         return rows.Select(r => r.ToSubscription()).ToList();
     }
 
-    private sealed record Row(
-        long Id, string Platform, string ExternalId, string? DisplayName, string Actors, double MinRelevance, bool ShiftsOnly, string Mode,
-        string? DigestTime, string? DigestDay, string? TimeZone, bool Notices, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? LastDigestAt)
+    private sealed class Row
     {
+        public long Id { get; init; }
+        public string Platform { get; init; } = "";
+        public string ExternalId { get; init; } = "";
+        public string? DisplayName { get; init; }
+        public string Actors { get; init; } = "[]";
+        public double MinRelevance { get; init; }
+        public bool ShiftsOnly { get; init; }
+        public string Mode { get; init; } = "instant";
+        public string? DigestTime { get; init; }
+        public string? DigestDay { get; init; }
+        public string? TimeZone { get; init; }
+        public bool Notices { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? LastDigestAt { get; init; }
+
         public Subscription ToSubscription() => new()
         {
             Id = Id,

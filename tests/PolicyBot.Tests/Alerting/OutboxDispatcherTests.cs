@@ -13,7 +13,7 @@ public sealed class OutboxDispatcherTests
         channel ??= new RecordingChannel();
         var services = await TestServices.CreateAsync(
             new Dictionary<string, string?> { ["Alerting:MaxAttempts"] = "3", ["Alerting:RetryBaseDelay"] = "00:01:00" },
-            s => s.AddSingleton<IAlertChannel>(channel));
+            s => s.AddSingleton<PolicyBot.Chat.IChatAdapter>(channel));
         return (services, channel);
     }
 
@@ -28,7 +28,7 @@ public sealed class OutboxDispatcherTests
             "INSERT INTO items (source_id, guid, fingerprint, text, first_seen_at, last_changed_at) VALUES (@sourceId, 'g', 'f', 't', @now, @now) RETURNING id",
             new { sourceId, now = services.Clock.GetUtcNow() }, CancellationToken.None));
         var alert = new Alert { Kind = "new", Title = title, Url = "https://example.org/a", Source = "s", PublishedAt = publishedAt };
-        var saved = await services.Get<AlertOutbox>().AddAsync(session, new AlertOrigin(sourceId, itemId, null), alert, ["test"], services.Clock.GetUtcNow(), CancellationToken.None);
+        var saved = await services.Get<AlertOutbox>().AddAsync(session, new AlertOrigin(sourceId, itemId, null), alert, [new AlertRoute("test", "test subscription")], services.Clock.GetUtcNow(), CancellationToken.None);
         await session.CommitAsync(CancellationToken.None);
         return saved;
     }

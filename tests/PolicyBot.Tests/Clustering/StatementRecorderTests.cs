@@ -27,7 +27,8 @@ public sealed class StatementRecorderTests
     {
         await using var server = await LoopbackServer.StartAsync();
         var channel = new RecordingChannel();
-        await using var services = await TestServices.CreateAsync(configure: s => s.AddSingleton<IAlertChannel>(channel));
+        await using var services = await TestServices.CreateAsync(configure: s => s.AddSingleton<PolicyBot.Chat.IChatAdapter>(channel));
+        await channel.SubscribeAsync(services);
         var now = services.Clock.GetUtcNow();
         server.Map("/a.xml", LoopbackServer.Respond(200, TestFeeds.Rss(TestFeeds.Relevant("a", now.AddHours(-2))), "application/rss+xml"));
         server.Map("/b.xml", LoopbackServer.Respond(200, TestFeeds.Rss(SecondOutlet("b", now.AddHours(-1))), "application/rss+xml"));

@@ -66,7 +66,7 @@ public sealed class ServeTests
         readiness.RootElement.GetProperty("status").GetString().ShouldBe("ready");
         readiness.RootElement.GetProperty("sources").GetInt32().ShouldBe(1);
         metrics.ShouldContain("policybot_source_checks_total{outcome=\"updated\"} 1");
-        metrics.ShouldContain("policybot_deliveries_total{channel=\"console\",outcome=\"delivered\"} 1");
+        metrics.ShouldContain("policybot_deliveries_total{outcome=\"delivered\",platform=\"console\"} 1");
         metrics.ShouldContain("policybot_sources{state=\"ok\"} 1");
         news.UnexpectedRequests.ShouldBeEmpty();
     }

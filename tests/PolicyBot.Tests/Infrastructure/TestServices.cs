@@ -46,6 +46,9 @@ public sealed class TestServices : IAsyncDisposable
             ["Storage:ConnectionString"] = $"Data Source={databasePath}",
             ["Polling:AllowPrivateAddresses"] = "true",
             ["Polling:Jitter"] = "0",
+            // pacing is tested on its own; elsewhere it would only make the manual clock's tests wait
+            ["Alerting:ChannelMessagesPerSecond"] = "10000",
+            ["Alerting:ChannelBurst"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

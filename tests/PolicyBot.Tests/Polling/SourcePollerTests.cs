@@ -55,7 +55,9 @@ public sealed class SourcePollerTests
     public async Task A_New_Relevant_Item_Alerts_With_Its_Quote_And_An_Irrelevant_One_Does_Not()
     {
         await using var server = await LoopbackServer.StartAsync();
-        await using var services = await TestServices.CreateAsync(configure: s => s.AddSingleton<IAlertChannel>(new RecordingChannel()));
+        var channel = new RecordingChannel();
+        await using var services = await TestServices.CreateAsync(configure: s => s.AddSingleton<PolicyBot.Chat.IChatAdapter>(channel));
+        await channel.SubscribeAsync(services);
         var now = services.Clock.GetUtcNow();
         var feed = TestFeeds.Rss(TestFeeds.Relevant("a", now.AddDays(-10)));
         server.Map("/feed.xml", ctx => LoopbackServer.Respond(200, feed, "application/rss+xml")(ctx));
