@@ -39,13 +39,13 @@ public sealed partial class AuditLog(SqliteDatabase database, TimeProvider timeP
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(int count, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AuditEntry>(new CommandDefinition(
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             """
             SELECT at AS At, platform AS Platform, user_id AS UserId, user_name AS UserName, channel AS Channel,
                    command AS Command, outcome AS Outcome, detail AS Detail
             FROM audit_log ORDER BY at DESC, id DESC LIMIT @count
             """, new { count }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        return rows.Select(r => new AuditEntry(r.At, r.Platform, r.UserId, r.UserName, r.Channel, r.Command, r.Outcome, r.Detail)).ToList();
     }
 
     /// <summary>The text with every URL-like word reduced to scheme, host and path.</summary>
@@ -53,6 +53,18 @@ public sealed partial class AuditLog(SqliteDatabase database, TimeProvider timeP
         Uri.TryCreate(m.Value, UriKind.Absolute, out var uri) ? UrlPolicy.Redact(uri) : "[url]");
 
     private static string Cut(string text) => text.Length <= MaxText ? text : text[..MaxText] + "…";
+
+    private sealed class Row
+    {
+        public DateTimeOffset At { get; init; }
+        public string Platform { get; init; } = "";
+        public string UserId { get; init; } = "";
+        public string? UserName { get; init; }
+        public string? Channel { get; init; }
+        public string Command { get; init; } = "";
+        public string Outcome { get; init; } = "";
+        public string? Detail { get; init; }
+    }
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://[^\s""“”]+")]
     private static partial Regex UrlLike();
