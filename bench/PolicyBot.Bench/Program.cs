@@ -6,5 +6,6 @@ var root = new RootCommand("PolicyBot benchmarks. Run in Release: dotnet run -c 
 {
     PollCommand.Create(),
     AnalyzeCommand.Create(),
+    PolicyBot.Bench.Queries.CommandsBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

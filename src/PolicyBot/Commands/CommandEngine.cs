@@ -87,7 +87,7 @@ public sealed partial class CommandEngine(
         var rest = arguments.Skip(1).ToList();
         return sub switch
         {
-            "list" when rest.Count == 0 => await sources.ListAsync(cancellationToken),
+            "list" when rest.Count == 0 => await sources.ListAsync(authorizer.IsAdmin(context), cancellationToken),
             "list" => Reply.Error("`sources` takes no more words to list them.", "Usage: `sources`."),
             "add" => await AsAdminAsync(tokens, context, () => sources.AddAsync(rest, cancellationToken), cancellationToken),
             "remove" or "pause" or "resume" => await AsAdminAsync(tokens, context, () => sources.ChangeAsync(sub, rest, cancellationToken), cancellationToken),

@@ -16,7 +16,8 @@ public sealed class SourceAdministration(
     /// <summary>Sources listed in one reply (failing ones first); the command line lists them all.</summary>
     public const int Listed = 15;
 
-    public async Task<Reply> ListAsync(CancellationToken cancellationToken)
+    /// <param name="withAdminButtons">Whether to offer Pause/Resume and Remove buttons (only admins could use them).</param>
+    public async Task<Reply> ListAsync(bool withAdminButtons, CancellationToken cancellationToken)
     {
         var sources = await store.ListAsync(cancellationToken);
         if (sources.Count == 0)
@@ -44,6 +45,11 @@ public sealed class SourceAdministration(
             }
 
             blocks.Add(new ContextBlock(details));
+            if (!withAdminButtons)
+            {
+                continue;
+            }
+
             var id = source.Id.ToString(CultureInfo.InvariantCulture);
             blocks.Add(new ActionsBlock(
             [

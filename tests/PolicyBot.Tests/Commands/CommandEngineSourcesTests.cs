@@ -9,12 +9,13 @@ namespace PolicyBot.Tests.Commands;
 public sealed class CommandEngineSourcesTests
 {
     [Fact]
-    public async Task Sources_Lists_Each_Source_With_Its_Status_And_Buttons()
+    public async Task Sources_Lists_Each_Source_With_Its_Status_And_Buttons_For_Admins()
     {
         await using var bed = await CommandTestBed.CreateAsync();
         await bed.SeedStatementsAsync();
 
-        var reply = await bed.RunAsync("sources", CommandTestBed.SlackMember);
+        var reply = await bed.RunAsync("sources", CommandTestBed.SlackAdmin);
+        var forMember = await bed.RunAsync("sources", CommandTestBed.SlackMember);
 
         reply.Outcome.ShouldBe(ReplyOutcome.Ok);
         reply.Summary.ShouldBe("1 source(s): 1 enabled, 0 paused, 0 failing");
@@ -23,6 +24,8 @@ public sealed class CommandEngineSourcesTests
         all.ShouldContain("last check 2026-11-02 09:00 UTC");
         ReplyText.Commands(reply).ShouldBe(["sources pause 1", "sources remove 1"]);
         ReplyText.Buttons(reply).Single(b => b.Label == "Remove").Style.ShouldBe(ButtonStyle.Danger);
+        ReplyText.All(forMember).ShouldContain("#1 Test Wire (feed, ok)");
+        ReplyText.Buttons(forMember).ShouldBeEmpty();
     }
 
     [Fact]
