@@ -55,6 +55,20 @@ public sealed class StatementQueryStore(SqliteDatabase database)
         var oldest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT rowid FROM statements_fts WHERE statements_fts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @skip",
             new { match, skip = SearchWindow - 1 }, cancellationToken: cancellationToken)) ?? 0;
+
+        // rank first, then make snippets for the few shown: SQLite would otherwise compute a snippet for every match
+        var best = (await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT rowid FROM statements_fts
+            WHERE statements_fts MATCH @match AND rowid >= @oldest
+            ORDER BY bm25(statements_fts, 4.0, 1.0, 2.0, 2.0, 2.0), rowid DESC
+            LIMIT @limit
+            """, new { match, oldest, limit }, cancellationToken: cancellationToken))).ToList();
+        if (best.Count == 0)
+        {
+            return [];
+        }
+
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             SELECT s.id AS Id, s.actor AS Actor, s.speaker AS Speaker, s.stance AS Stance, s.stated_at AS StatedAt, a.payload AS Payload,
@@ -62,11 +76,10 @@ public sealed class StatementQueryStore(SqliteDatabase database)
             FROM statements_fts
             JOIN statements s ON s.id = statements_fts.rowid
             JOIN alerts a ON a.id = s.alert_id
-            WHERE statements_fts MATCH @match AND statements_fts.rowid >= @oldest
-            ORDER BY bm25(statements_fts, 4.0, 1.0, 2.0, 2.0, 2.0), s.stated_at DESC
-            LIMIT @limit
-            """, new { match, oldest, limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToEntry()).ToList();
+            WHERE statements_fts MATCH @match AND statements_fts.rowid IN @best
+            """, new { match, best }, cancellationToken: cancellationToken));
+        var order = best.Select((id, rank) => (id, rank)).ToDictionary(p => p.id, p => p.rank);
+        return rows.OrderBy(r => order[r.Id]).Select(r => r.ToEntry()).ToList();
     }
 
     /// <summary>
