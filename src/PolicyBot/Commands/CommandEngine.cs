@@ -129,13 +129,14 @@ public sealed partial class CommandEngine(
     private async Task<Reply> SearchAsync(List<CommandToken> arguments, CancellationToken cancellationToken)
     {
         const string Usage = "Usage: `search <words>`; quote phrases: `search \"open weights\" meta`.";
-        if (SearchExpression.Build(arguments) is not { } match)
+        var terms = SearchExpression.Terms(arguments);
+        if (terms.Count == 0)
         {
             return Reply.Error(arguments.Count == 0 ? "What should I search for?" : "There is nothing to search for in that (only punctuation?).", Usage);
         }
 
         var typed = string.Join(' ', arguments.Select(a => a.Quoted ? $"\"{a.Text}\"" : a.Text));
-        var hits = await statements.SearchAsync(match, DefaultCount, cancellationToken);
+        var hits = await statements.SearchAsync(terms, DefaultCount, cancellationToken);
         if (hits.Count == 0)
         {
             return new Reply($"No stored statement matches {Shorten(typed)}.", [new TextBlock($"No stored statement matches {Shorten(typed)}."), new ContextBlock(["Every word must appear; try fewer or other words. " + Usage])]);

@@ -17,15 +17,21 @@ public static class SearchExpression
     /// <summary>The MATCH expression, or null when nothing searchable is left (only punctuation, say).</summary>
     public static string? Build(IEnumerable<CommandToken> tokens)
     {
-        var terms = tokens
-            .Select(t => Searchable(t.Text))
-            .Where(t => t.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(MaxTerms)
-            .Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")
-            .ToList();
+        var terms = Terms(tokens);
         return terms.Count == 0 ? null : string.Join(' ', terms);
     }
+
+    /// <summary>Each word or phrase as an FTS5 string (<c>"open weights"</c>, inner quotes doubled); empty when nothing is searchable.</summary>
+    public static IReadOnlyList<string> Terms(IEnumerable<CommandToken> tokens) => tokens
+        .Select(t => Searchable(t.Text))
+        .Where(t => t.Length > 0)
+        .Distinct(StringComparer.OrdinalIgnoreCase)
+        .Take(MaxTerms)
+        .Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")
+        .ToList();
+
+    /// <summary>An expression matching rows where every term is in <paramref name="column"/>.</summary>
+    public static string InColumn(IEnumerable<string> terms, string column) => string.Join(' ', terms.Select(t => $"{column} : {t}"));
 
     /// <summary>A snippet without its hit markers, and the spans the markers enclosed.</summary>
     public static TextBlock Highlight(string snippet)

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using PolicyBot.Alerting;
 using PolicyBot.Data;
 
@@ -17,11 +18,11 @@ public sealed class StatementQueryStore(SqliteDatabase database)
     /// <summary>Marks the end of a search hit in a snippet.</summary>
     public const char HitEnd = '\u0003';
 
-    /// <summary>
-    /// A search ranks (bm25) at most this many matching statements: the most recently stored ones. A word found in
-    /// half a million statements would otherwise cost a ranking pass over all of them.
-    /// </summary>
+    /// <summary>Up to this many matches a search ranks by bm25; beyond it, among the most recent this-many (see <see cref="SearchAsync"/>).</summary>
     public const int SearchWindow = 2000;
+
+    /// <summary>The search window in force (<see cref="SearchWindow"/>; tests make it small).</summary>
+    internal int Window { get; init; } = SearchWindow;
 
     /// <summary>Positions read for a timeline, newest first: enough for the shifts anyone reads in a chat reply.</summary>
     public const int TimelineWindow = 500;
@@ -45,30 +46,46 @@ public sealed class StatementQueryStore(SqliteDatabase database)
         QueryAsync(Select + " ORDER BY s.stated_at DESC LIMIT @limit", new { limit }, cancellationToken);
 
     /// <summary>
-    /// Statements matching an FTS5 expression (see <see cref="SearchExpression"/>), best first by bm25 (title weighs
-    /// most, then quotes, actor and speaker, then the summary) among the <see cref="SearchWindow"/> most recently
-    /// stored matches, each with a snippet of its best-matching column.
+    /// Statements containing every term (FTS5 strings from <see cref="SearchExpression.Terms"/>), best first, each with a
+    /// snippet of its best-matching column. When fewer than <see cref="SearchWindow"/> statements match, they are
+    /// ranked by bm25 (title weighs most, then quotes, actor and speaker, then the summary). Beyond that, bm25 would
+    /// cost a pass over every match (its term weights count them all), so the most recently stored
+    /// <see cref="SearchWindow"/> matches are ranked instead: those with every term in the title first, then the
+    /// rest, newest first.
     /// </summary>
-    public async Task<IReadOnlyList<StatementEntry>> SearchAsync(string match, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StatementEntry>> SearchAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var match = string.Join(' ', terms);
         await using var connection = await database.OpenAsync(cancellationToken);
         var oldest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT rowid FROM statements_fts WHERE statements_fts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @skip",
-            new { match, skip = SearchWindow - 1 }, cancellationToken: cancellationToken)) ?? 0;
+            new { match, skip = Window - 1 }, cancellationToken: cancellationToken));
+        List<long> best;
+        if (oldest is null)
+        {
+            best = await IdsAsync(connection, "ORDER BY bm25(statements_fts, 4.0, 1.0, 2.0, 2.0, 2.0), rowid DESC", match, 0, limit, cancellationToken);
+        }
+        else
+        {
+            best = await IdsAsync(connection, "ORDER BY rowid DESC", SearchExpression.InColumn(terms, "title"), oldest.Value, limit, cancellationToken);
+            if (best.Count < limit)
+            {
+                var rest = await IdsAsync(connection, "ORDER BY rowid DESC", match, oldest.Value, limit * 2, cancellationToken);
+                best.AddRange(rest.Where(id => !best.Contains(id)).Take(limit - best.Count));
+            }
+        }
 
-        // rank first, then make snippets for the few shown: SQLite would otherwise compute a snippet for every match
-        var best = (await connection.QueryAsync<long>(new CommandDefinition(
-            """
-            SELECT rowid FROM statements_fts
-            WHERE statements_fts MATCH @match AND rowid >= @oldest
-            ORDER BY bm25(statements_fts, 4.0, 1.0, 2.0, 2.0, 2.0), rowid DESC
-            LIMIT @limit
-            """, new { match, oldest, limit }, cancellationToken: cancellationToken))).ToList();
         if (best.Count == 0)
         {
             return [];
         }
 
+        // snippets only for the hits shown: in a ranked query SQLite would make one for every match before sorting
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             SELECT s.id AS Id, s.actor AS Actor, s.speaker AS Speaker, s.stance AS Stance, s.stated_at AS StatedAt, a.payload AS Payload,
@@ -103,6 +120,11 @@ public sealed class StatementQueryStore(SqliteDatabase database)
 
         return periods;
     }
+
+    private static async Task<List<long>> IdsAsync(SqliteConnection connection, string orderBy, string match, long oldest, int limit, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<long>(new CommandDefinition(
+            $"SELECT rowid FROM statements_fts WHERE statements_fts MATCH @match AND rowid >= @oldest {orderBy} LIMIT @limit",
+            new { match, oldest, limit }, cancellationToken: cancellationToken))).ToList();
 
     private async Task<IReadOnlyList<StatementEntry>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
