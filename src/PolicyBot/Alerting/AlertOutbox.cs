@@ -96,10 +96,15 @@ public sealed class AlertOutbox(SqliteDatabase database)
                    COALESCE((SELECT c.active FROM channels c WHERE c.platform || ':' || c.external_id = o.channel), 1) AS ChannelActive
             FROM outbox o LEFT JOIN alerts a ON a.id = o.alert_id
             WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
+              -- an earlier row of the same channel waiting for its retry, or being sent, holds the later ones back
+              -- (two probes of small partial indexes: only rows that wait or are claimed are looked at)
               AND NOT EXISTS (
-                  -- an earlier row of the same channel waiting for its retry, or being sent, holds the later ones back
                   SELECT 1 FROM outbox b
-                  WHERE b.channel = o.channel AND b.state = 'pending' AND (b.next_attempt_at > @now OR b.claimed_until > @now)
+                  WHERE b.channel = o.channel AND b.state = 'pending' AND b.next_attempt_at > @now
+                    AND (b.order_at, COALESCE(b.alert_id, 0), b.revision, b.id) < (o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id))
+              AND NOT EXISTS (
+                  SELECT 1 FROM outbox b
+                  WHERE b.channel = o.channel AND b.state = 'pending' AND b.claimed_until > @now
                     AND (b.order_at, COALESCE(b.alert_id, 0), b.revision, b.id) < (o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id))
             ORDER BY o.channel, o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id
             LIMIT @limit

@@ -16,6 +16,7 @@ public sealed partial class OutboxDispatcher(
     AlertOutbox outbox,
     IEnumerable<IChatAdapter> adapters,
     ChannelPacer pacer,
+    AdminNotices notices,
     IMeterFactory meterFactory,
     IOptions<AlertingOptions> options,
     TimeProvider timeProvider,
@@ -23,24 +24,28 @@ public sealed partial class OutboxDispatcher(
 {
     private const int BatchSize = 500;
 
+    private const string Unreachable = "the channel is no longer reachable (bot removed, channel archived or app uninstalled)";
+
     private readonly Counter<long> _deliveries = meterFactory.Create("PolicyBot").CreateCounter<long>("policybot.deliveries", description: "Delivery attempts by channel and outcome");
 
     private readonly Dictionary<string, IChatAdapter> _adapters = adapters.GroupBy(a => a.Platform).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-    /// <summary>Delivers what is due, pacing each channel for at most about one dispatch interval; returns the number of messages delivered.</summary>
+    /// <summary>Delivers what is due, pacing each channel; a channel whose pace would carry it past one dispatch interval
+    /// continues in the next run. Returns the number of messages delivered.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var deadline = timeProvider.GetUtcNow() + settings.DispatchInterval;
         var due = await outbox.DueAsync(timeProvider.GetUtcNow(), BatchSize, cancellationToken);
         var delivered = 0;
         await Parallel.ForEachAsync(
             due.GroupBy(e => e.Channel),
             new ParallelOptions { MaxDegreeOfParallelism = settings.DispatchConcurrency, CancellationToken = cancellationToken },
-            async (group, token) => Interlocked.Add(ref delivered, await DeliverChannelAsync(group.Key, group, settings, token)));
+            async (group, token) => Interlocked.Add(ref delivered, await DeliverChannelAsync(group.Key, group, settings, deadline, token)));
         return delivered;
     }
 
-    private async Task<int> DeliverChannelAsync(string key, IEnumerable<OutboxEntry> entries, AlertingOptions settings, CancellationToken cancellationToken)
+    private async Task<int> DeliverChannelAsync(string key, IEnumerable<OutboxEntry> entries, AlertingOptions settings, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var channel = ChatChannel.FromKey(key);
         if (!_adapters.TryGetValue(channel.Platform, out var adapter))
@@ -59,7 +64,7 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            if (!pacer.TryReserve(key, settings.DispatchInterval, out var wait))
+            if (!pacer.TryReserve(key, deadline - timeProvider.GetUtcNow(), out var wait))
             {
                 break;
             }
@@ -81,8 +86,6 @@ public sealed partial class OutboxDispatcher(
 
         return delivered;
     }
-
-    private const string Unreachable = "the channel is no longer reachable (bot removed, channel archived or app uninstalled)";
 
     private async Task<bool> DeliverAsync(IChatAdapter adapter, ChatChannel channel, OutboxEntry entry, CancellationToken cancellationToken)
     {
@@ -120,6 +123,11 @@ public sealed partial class OutboxDispatcher(
         }
 
         await outbox.MarkFailedAsync(entry.Id, error, next, CancellationToken.None);
+        if (next is null && entry.Alert is { } alert)
+        {
+            await notices.QueueAsync($"undeliverable:{entry.Id}", AdminNotices.Undeliverable(channel.Key, alert.Title, attempt, error), CancellationToken.None);
+        }
+
         return false;
     }
 

@@ -51,7 +51,7 @@ public sealed class SqliteDatabase
         {
             await connection.OpenAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
-                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;", cancellationToken: cancellationToken));
+                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;", cancellationToken: cancellationToken));
             return connection;
         }
         catch

@@ -9,6 +9,7 @@ using PolicyBot.Analysis.Summaries;
 using PolicyBot.Clustering;
 using PolicyBot.Positions;
 using PolicyBot.Data;
+using PolicyBot.Digests;
 using PolicyBot.Extraction;
 using PolicyBot.Fetching;
 using PolicyBot.History;
@@ -35,7 +36,8 @@ public static class PolicyBotServices
             .Configure(o => o.Items = configuration.GetSection(SourcesOptions.Section).Get<List<SourceDefinition>>() ?? []);
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
-        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat().AddCommands(configuration);
+        return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat().AddDigests()
+            .AddCommands(configuration);
     }
 
     /// <summary>The scheduler: the poll job and the dispatch job, in this process (only <c>serve</c> runs it).</summary>
@@ -51,6 +53,7 @@ public static class PolicyBotServices
             quartz.AddJob<DispatchJob>(job => job.WithIdentity(DispatchJob.Key));
             quartz.AddTrigger(trigger => trigger.ForJob(DispatchJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(alerting.DispatchInterval).RepeatForever()));
+            DigestScheduleJob.Configure(quartz);
         });
         return services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }
@@ -120,7 +123,7 @@ public static class PolicyBotServices
 
     private static IServiceCollection AddAlerting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<AlertOutbox>().AddSingleton<AlertRouter>().AddSingleton<ChannelPacer>().AddSingleton<OutboxDispatcher>().AddSingleton<AlertTextFormatter>();
+        services.AddSingleton<AlertOutbox>().AddSingleton<AdminNotices>().AddSingleton<AlertRouter>().AddSingleton<ChannelPacer>().AddSingleton<OutboxDispatcher>().AddSingleton<AlertTextFormatter>();
         services.TryAddKeyedSingleton(ConsoleChatAdapter.PlatformName, Console.Out);
         return services;
     }

@@ -24,6 +24,8 @@ public sealed partial class SourcePoller(
     ArticleFollower follower,
     SqliteDatabase database,
     SchedulePlanner planner,
+    AdminNotices notices,
+    IOptions<AlertingOptions> alerting,
     IOptions<PollingOptions> options,
     TimeProvider timeProvider,
     ILogger<SourcePoller> logger)
@@ -32,7 +34,13 @@ public sealed partial class SourcePoller(
     {
         try
         {
-            return await CheckAsync(source, cancellationToken);
+            var report = await CheckAsync(source, cancellationToken);
+            if (report.Outcome != PollOutcome.Failed && source.ErrorCount >= alerting.Value.SourceFailureNoticeAfter)
+            {
+                await notices.QueueAsync(StreakKey(source, "recovered"), AdminNotices.SourceRecovered(source.Id, source.Name, source.ErrorCount), cancellationToken);
+            }
+
+            return report;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -130,8 +138,17 @@ public sealed partial class SourcePoller(
         var next = planner.AfterFailure(source, errors, retryAfter, now);
         await sources.RecordFailureAsync(source.Id, error, now, next, cancellationToken);
         Log.Failed(logger, source.Id, source.Url, errors, error, next);
+        if (errors == alerting.Value.SourceFailureNoticeAfter)
+        {
+            await notices.QueueAsync(StreakKey(source, "failing"), AdminNotices.SourceFailing(source.Id, source.Name, UrlPolicy.Redact(new Uri(source.Url)), errors, error), cancellationToken);
+        }
+
         return new PollReport(source.Id, source.Name, PollOutcome.Failed, 0, 0, [], error);
     }
+
+    /// <summary>Names one failure streak of a source (they are told apart by the last success before them).</summary>
+    private static string StreakKey(Source source, string what) =>
+        $"source:{source.Id}:{what}:{source.LastSuccessAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never"}";
 
     private static partial class Log
     {

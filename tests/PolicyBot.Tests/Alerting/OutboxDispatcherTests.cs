@@ -17,21 +17,8 @@ public sealed class OutboxDispatcherTests
         return (services, channel);
     }
 
-    private static async Task<Alert> EnqueueAsync(TestServices services, string title, DateTimeOffset publishedAt)
-    {
-        var database = services.Get<SqliteDatabase>();
-        await using var session = await database.BeginAsync(CancellationToken.None);
-        var sourceId = await session.Connection.ExecuteScalarAsync<long>(session.Command(
-            "INSERT INTO sources (name, url, kind, created_at, next_check_at) VALUES (@title, @url, 'feed', @now, @now) RETURNING id",
-            new { title, url = "https://example.org/" + Guid.NewGuid(), now = services.Clock.GetUtcNow() }, CancellationToken.None));
-        var itemId = await session.Connection.ExecuteScalarAsync<long>(session.Command(
-            "INSERT INTO items (source_id, guid, fingerprint, text, first_seen_at, last_changed_at) VALUES (@sourceId, 'g', 'f', 't', @now, @now) RETURNING id",
-            new { sourceId, now = services.Clock.GetUtcNow() }, CancellationToken.None));
-        var alert = new Alert { Kind = "new", Title = title, Url = "https://example.org/a", Source = "s", PublishedAt = publishedAt };
-        var saved = await services.Get<AlertOutbox>().AddAsync(session, new AlertOrigin(sourceId, itemId, null), alert, [new AlertRoute("test", "test subscription")], services.Clock.GetUtcNow(), CancellationToken.None);
-        await session.CommitAsync(CancellationToken.None);
-        return saved;
-    }
+    private static Task<Alert> EnqueueAsync(TestServices services, string title, DateTimeOffset publishedAt) =>
+        OutboxSeed.EnqueueAsync(services, title, publishedAt);
 
     private static async Task<(string State, int Attempts, string? Error)> RowAsync(TestServices services, long alertId)
     {

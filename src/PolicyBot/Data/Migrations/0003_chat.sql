@@ -105,4 +105,5 @@ INSERT INTO outbox_v3 (id, alert_id, channel, revision, state, attempts, order_a
 DROP TABLE outbox;
 ALTER TABLE outbox_v3 RENAME TO outbox;
 CREATE INDEX ix_outbox_due ON outbox (state, next_attempt_at);
-CREATE INDEX ix_outbox_channel ON outbox (channel, state, order_at);
+CREATE INDEX ix_outbox_waiting ON outbox (channel, next_attempt_at) WHERE state = 'pending';
+CREATE INDEX ix_outbox_claimed ON outbox (channel, claimed_until) WHERE state = 'pending';

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Alerting;
+using PolicyBot.Chat;
+using PolicyBot.Sources;
+using PolicyBot.Polling;
+using PolicyBot.Tests.Infrastructure;
+using PolicyBot.Tests.Polling;
+
+namespace PolicyBot.Tests.Alerting;
+
+public sealed class PageChangeUpdateTests
+{
+    [Fact]
+    public async Task A_Watched_Page_Changing_Again_Updates_The_First_Alert_In_Place_Instead_Of_Posting_Again()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var channel = new RecordingChannel();
+        await using var services = await TestServices.CreateAsync(configure: s => s.AddSingleton<IChatAdapter>(channel));
+        await channel.SubscribeAsync(services);
+        var page = TestFeeds.PolicyPage("1 November 2026", 10, "We publish the weights of every model we train under an open licence.");
+        server.Map("/policy", ctx => LoopbackServer.Respond(200, page, "text/html; charset=utf-8")(ctx));
+        var url = server.Url("/policy").ToString();
+        await services.Get<SourceStore>().AddAsync(new SourceDefinition { Name = "Lab policy", Url = url, Kind = "page" }, "cli", services.Clock.GetUtcNow(), CancellationToken.None);
+        async Task<PollReport> PollAndDispatchAsync()
+        {
+            var report = await services.Get<SourcePoller>().PollAsync((await services.Get<SourceStore>().FindAsync(url, CancellationToken.None))!, CancellationToken.None);
+            await services.Get<OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+            services.Clock.Advance(TimeSpan.FromHours(1));
+            return report;
+        }
+
+        await PollAndDispatchAsync();
+        page = TestFeeds.PolicyPage("2 November 2026", 11, "Frontier models are reviewed before any open release.");
+        var first = await PollAndDispatchAsync();
+        page = TestFeeds.PolicyPage("3 November 2026", 12, "Frontier models are reviewed before any open release.", "Weights of frontier models stay closed.");
+        var second = await PollAndDispatchAsync();
+
+        first.Alerts.ShouldHaveSingleItem();
+        second.Alerts.ShouldBeEmpty();
+        var revised = second.Revised.ShouldHaveSingleItem();
+        revised.Id.ShouldBe(first.Alerts[0].Id);
+        channel.Sent.ShouldHaveSingleItem();
+        var (update, messageId) = channel.Updates.ShouldHaveSingleItem();
+        messageId.ShouldBe("m1");
+        update.Change!.Added.ShouldBe(["Weights of frontier models stay closed."]);
+        channel.Delivered[^1].Message.Content.Summary.ShouldBe($"Updated: {update.Title}");
+    }
+}
