@@ -22,7 +22,7 @@ public sealed class CommandEngineBadInputTests
         "' OR 1=1 --",
         "'; DROP TABLE statements; --",
         "sources remove ' OR '1'='1",
-        "sources add \"https://example.org/a b\"",
+        "sources add \"http://127.0.0.1:1/a b\"",
         "subscribe \"\" --digest",
         "subscribe --digest weekly",
         "subscribe --min-relevance 1e309",
