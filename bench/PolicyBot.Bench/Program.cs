@@ -8,5 +8,6 @@ var root = new RootCommand("PolicyBot benchmarks. Run in Release: dotnet run -c 
     PollCommand.Create(),
     AnalyzeCommand.Create(),
     DispatchCommand.Create(),
+    PolicyBot.Bench.Queries.CommandsBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -38,6 +38,7 @@ public static class PolicyBotServices
         services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
 
         return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat().AddDigests()
+            .AddCommands(configuration)
             .AddTeams(configuration);
     }
 
@@ -77,8 +78,7 @@ public static class PolicyBotServices
         services.AddOptionsWithValidateOnStart<AdminsOptions>().BindConfiguration(AdminsOptions.Section);
         return services
             .AddSingleton<ChannelStore>()
-            .AddSingleton<SubscriptionStore>()
-            .AddSingleton<CommandEngine>();
+            .AddSingleton<SubscriptionStore>();
     }
 
     private static IServiceCollection AddData(this IServiceCollection services) => services
