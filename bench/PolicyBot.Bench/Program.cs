@@ -9,5 +9,6 @@ var root = new RootCommand("PolicyBot benchmarks. Run in Release: dotnet run -c 
     AnalyzeCommand.Create(),
     PolicyBot.Bench.SlackAckCommand.Create(),
     DispatchCommand.Create(),
+    PolicyBot.Bench.Queries.CommandsBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

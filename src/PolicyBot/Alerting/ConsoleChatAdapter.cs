@@ -16,7 +16,7 @@ public sealed class ConsoleChatAdapter(AlertTextFormatter formatter, [FromKeyedS
     public Task<DeliveryResult> UpdateAsync(ChatChannel channel, string? messageId, OutboundMessage message, CancellationToken cancellationToken) =>
         WriteAsync(message.Alert is { } alert ? formatter.FormatUpdate(alert) : Text(message.Content), cancellationToken);
 
-    private static string Text(Reply reply) => reply.Summary + Environment.NewLine + Environment.NewLine;
+    private static string Text(Reply reply) => ReplyTextRenderer.Render(reply) + Environment.NewLine;
 
     private async Task<DeliveryResult> WriteAsync(string text, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public static class CommandLine
             AnalyzeCommand.Create(environment),
             SourcesCommand.Create(environment),
             DbCommand.Create(environment),
+            QueryCommand.Create(environment),
             TeamsCommand.Create(environment),
         };
         root.TreatUnmatchedTokensAsErrors = false;

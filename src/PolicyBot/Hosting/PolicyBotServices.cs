@@ -40,6 +40,7 @@ public static class PolicyBotServices
 
         services.AddSlack(configuration);
         return services.AddData().AddClustering().AddSources().AddFetching().AddHistory().AddAnalysis().AddPolling().AddAlerting(configuration).AddChat().AddDigests()
+            .AddCommands(configuration)
             .AddTeams(configuration);
     }
 
@@ -79,8 +80,7 @@ public static class PolicyBotServices
         services.AddOptionsWithValidateOnStart<AdminsOptions>().BindConfiguration(AdminsOptions.Section);
         return services
             .AddSingleton<ChannelStore>()
-            .AddSingleton<SubscriptionStore>()
-            .AddSingleton<CommandEngine>();
+            .AddSingleton<SubscriptionStore>();
     }
 
     private static IServiceCollection AddData(this IServiceCollection services) => services

@@ -71,4 +71,17 @@ public sealed class AdminNoticeTests
         notice.Message.Content.Blocks.OfType<TextBlock>().Single().Text
             .ShouldBe("\"Lab X opens its weights\" could not be delivered to test:gone after 1 attempt(s): channel_not_found");
     }
+
+    [Fact]
+    public async Task The_Console_Prints_A_Notice_In_Full()
+    {
+        using var output = new StringWriter();
+        var console = new ConsoleChatAdapter(new AlertTextFormatter(), output);
+
+        var result = await console.PostAsync(new ChatChannel("console", ""), new OutboundMessage(AdminNotices.SourceRecovered(7, "Flaky wire", 4)), CancellationToken.None);
+
+        result.Delivered.ShouldBeTrue();
+        output.ToString().ShouldContain("Source recovered: Flaky wire");
+        output.ToString().ShouldContain("Checks of source 7 succeed again after 4 failures.");
+    }
 }
