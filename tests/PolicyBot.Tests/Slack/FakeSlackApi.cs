@@ -44,6 +44,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Users <c>users.info</c> reports as workspace admins.</summary>
     public ConcurrentDictionary<string, bool> Admins { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Channels <c>conversations.info</c> reports the bot is not a member of.</summary>
+    public ConcurrentDictionary<string, bool> ChannelsWithoutBot { get; } = new(StringComparer.Ordinal);
+
     /// <summary>What <c>apps.connections.open</c> hands out, in turn (the last one repeats).</summary>
     public ConcurrentQueue<string> SocketUrls { get; } = new();
 
@@ -231,7 +234,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
                     ["is_primary_owner"] = false,
                 },
             },
-            "conversations.info" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = arguments["channel"], ["name"] = "general", ["is_member"] = true } },
+            "conversations.info" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = arguments["channel"], ["name"] = "general", ["is_member"] = !ChannelsWithoutBot.ContainsKey(arguments["channel"]) } },
             "auth.test" => new JsonObject { ["ok"] = true, ["user"] = "policybot", ["user_id"] = "UBOT", ["team"] = "Test team", ["team_id"] = "T111", ["bot_id"] = "B111" },
             "apps.connections.open" => SocketUrls.Count > 1 && SocketUrls.TryDequeue(out var url) || SocketUrls.TryPeek(out url)
                 ? new JsonObject { ["ok"] = true, ["url"] = url }

@@ -157,8 +157,7 @@ public sealed class SlackEndpointTests(SlackAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_Submission_The_Engine_Refuses_Comes_Back_As_An_Error_On_The_Url_Field()
     {
-        // UNOTADMIN is not an admin (users.info says so), so "sources add" is refused (or, before the command engine is
-        // complete, unknown): either way an error reply, shown inline on the URL field
+        // UNOTADMIN is not an admin (users.info says so), so "sources add" is refused, shown inline on the URL field
         var body = await JsonAsync(await App.InteractionAsync(SlackPayloads.AddSourceSubmission("UNOTADMIN", "https://example.org/feed.xml", "feed", "Meta")));
 
         body["response_action"]!.GetValue<string>().ShouldBe("errors");
