@@ -42,6 +42,7 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX ix_audit_at ON audit_log (at);
 
+CREATE INDEX ix_alerts_item ON alerts (item_id, id);
 CREATE INDEX ix_statements_actor ON statements (actor, stated_at);
 CREATE INDEX ix_statements_speaker ON statements (speaker COLLATE NOCASE, stated_at);
 CREATE INDEX ix_statements_stated ON statements (stated_at);
