@@ -1,5 +1,6 @@
 using System.Globalization;
 using PolicyBot.Chat;
+using PolicyBot.History;
 using PolicyBot.Sources;
 
 namespace PolicyBot.Commands;
@@ -7,11 +8,17 @@ namespace PolicyBot.Commands;
 /// <summary>
 /// <c>sources</c> (list with status), and the admin verbs <c>sources add &lt;url&gt; [kind] [org] [interval]</c>
 /// and <c>sources remove|pause|resume &lt;id or name&gt;</c>. Adding takes the command line's path: the same
-/// validation (<see cref="SourceDefinitionValidator"/>), the duplicate check, one fetch through the fetcher's
+/// validation (<see cref="SourceDefinitionValidator"/>), the duplicate check (the same URL however it is spelt: scheme
+/// and host case, default port, fragment, tracking parameters, a trailing slash), one fetch through the fetcher's
 /// address rules (<see cref="SourcePreviewer"/>), and a save only when that fetch found something readable.
 /// </summary>
 public sealed class SourceAdministration(
-    SourceStore store, SourceDefinitionValidator validator, SourcePreviewer previewer, ActorDirectory directory, TimeProvider timeProvider)
+    SourceStore store,
+    SourceDefinitionValidator validator,
+    SourcePreviewer previewer,
+    ActorDirectory directory,
+    UrlCanonicalizer canonicalizer,
+    TimeProvider timeProvider)
 {
     /// <summary>Sources listed in one reply (failing ones first); the command line lists them all.</summary>
     public const int Listed = 15;
@@ -117,7 +124,7 @@ public sealed class SourceAdministration(
             return Reply.Error("Cannot add this source: " + string.Join("; ", problems) + ".", Usage);
         }
 
-        if (await store.FindAsync(definition.Url, cancellationToken) is { } existing)
+        if (await WatchedAsync(definition.Url, cancellationToken) is { } existing)
         {
             return Reply.Error(string.Create(CultureInfo.InvariantCulture, $"Already watched as #{existing.Id} {existing.Name}."), "See `sources` for every watched source.");
         }
@@ -184,6 +191,27 @@ public sealed class SourceAdministration(
         }
 
         return new Reply(message, blocks);
+    }
+
+    /// <summary>The source already watching <paramref name="url"/>, spelt exactly so or only differently.</summary>
+    private async Task<Source?> WatchedAsync(string url, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(url, cancellationToken) is { } exact)
+        {
+            return exact;
+        }
+
+        var key = SameUrlKey(url);
+        return (await store.ListAsync(cancellationToken)).FirstOrDefault(s => SameUrlKey(s.Url) == key);
+    }
+
+    /// <summary>The canonical URL with a trailing slash of its path dropped: <c>/feed/</c> and <c>/feed</c> are one resource on real sites.</summary>
+    private string SameUrlKey(string url)
+    {
+        var canonical = canonicalizer.Canonicalize(url);
+        var query = canonical.IndexOf('?', StringComparison.Ordinal);
+        var (path, rest) = query < 0 ? (canonical, "") : (canonical[..query], canonical[query..]);
+        return path.TrimEnd('/') + rest;
     }
 
     private static Reply Added(Source saved, SourcePreview preview)

@@ -151,6 +151,26 @@ public sealed class CommandEngineSourcesTests
         reply.Summary.ShouldBe("Already watched as #1 Test Wire.");
     }
 
+    [Theory]
+    [InlineData("HTTP://127.0.0.1:{port}/wire.xml")]
+    [InlineData("http://127.0.0.1:{port}/wire.xml?utm_source=newsletter&utm_medium=email")]
+    [InlineData("http://127.0.0.1:{port}/wire.xml#latest")]
+    [InlineData("http://127.0.0.1:{port}/wire.xml/")]
+    public async Task Sources_Add_Refuses_A_Url_That_Differs_From_A_Watched_One_Only_In_Spelling(string spelling)
+    {
+        await using var bed = await CommandTestBed.CreateAsync();
+        await bed.SeedStatementsAsync();
+        var requests = bed.Server.Requests.Count;
+        var url = spelling.Replace("{port}", bed.Server.Url("/").Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var reply = await bed.RunAsync($"sources add {url}");
+
+        reply.Outcome.ShouldBe(ReplyOutcome.Error);
+        reply.Summary.ShouldBe("Already watched as #1 Test Wire.");
+        bed.Server.Requests.Count.ShouldBe(requests);
+        (await bed.Services.Get<SourceStore>().ListAsync(CancellationToken.None)).Count.ShouldBe(1);
+    }
+
     [Fact]
     public async Task Sources_Add_Saves_Nothing_When_The_Fetch_Fails()
     {
