@@ -26,6 +26,7 @@ public sealed record SubscribeArguments
     {
         var actors = new List<CommandToken>();
         var result = new SubscribeArguments();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -34,6 +35,13 @@ public sealed record SubscribeArguments
             {
                 actors.Add(token);
                 continue;
+            }
+
+            // a value given twice is refused rather than the last one silently winning (a second --channel would
+            // subscribe another channel than the one first named)
+            if (option is "min-relevance" or "digest" or "channel" && !seen.Add(option))
+            {
+                return Failed($"--{option} is given twice.");
             }
 
             string? Next() => i + 1 < tokens.Count ? tokens[++i].Text : null;
@@ -55,11 +63,6 @@ public sealed record SubscribeArguments
                     result = result with { MinRelevance = relevance };
                     break;
                 case "digest":
-                    if (result.Digest is not null)
-                    {
-                        return Failed("--digest is given twice.");
-                    }
-
                     var (digest, error, last) = ReadDigest(tokens, i);
                     if (error is not null)
                     {
@@ -79,7 +82,7 @@ public sealed record SubscribeArguments
                     result = result with { ChannelKey = key };
                     break;
                 default:
-                    return Failed($"Unknown option \"--{Shorten(option)}\". The options are --shifts-only, --min-relevance, --digest, --notices.");
+                    return Failed($"Unknown option \"--{Shorten(option)}\". The options are --shifts-only, --min-relevance, --digest, --notices (and --channel on the command line).");
             }
         }
 
@@ -116,19 +119,44 @@ public sealed record SubscribeArguments
 
         i++;
         var zone = "UTC";
-        if (Peek(1) is { } next && OptionName(next) is null && LooksLikeZone(next))
+        if (Peek(1) is { } next && OptionName(next) is null && (LooksLikeZone(next) || KnownZoneWord(next)))
         {
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(next, out _))
+            if (ZoneId(next) is not { } id)
             {
                 return (null, $"Unknown time zone \"{Shorten(next)}\"; use an IANA id such as Europe/London or America/New_York, or UTC.", i);
             }
 
-            zone = next;
+            zone = id;
             i++;
         }
 
         return (new DigestSchedule(frequency == "daily" ? DigestFrequency.Daily : DigestFrequency.Weekly, at, zone, day), null, i);
     }
+
+    /// <summary>
+    /// The zone's id as the system lists it, whatever the case typed (<c>europe/london</c> is <c>Europe/London</c>), or as
+    /// typed when the system knows it without listing it (links such as <c>Japan</c>, Windows ids); null when unknown.
+    /// </summary>
+    private static string? ZoneId(string text)
+    {
+        if (text.Length is 0 or > 64 || text.Contains("..", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (text.Equals("UTC", StringComparison.OrdinalIgnoreCase) || text.Equals("GMT", StringComparison.OrdinalIgnoreCase))
+        {
+            return text.ToUpperInvariant();
+        }
+
+        // some systems find a zone whatever the case and keep the id as asked: take the listed spelling first
+        return TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).FirstOrDefault(id => id.Equals(text, StringComparison.OrdinalIgnoreCase))
+            ?? (TimeZoneInfo.TryFindSystemTimeZoneById(text, out _) ? text : null);
+    }
+
+    /// <summary>A word without a slash the system knows as a zone exactly as written (<c>CET</c>, <c>Japan</c>).</summary>
+    private static bool KnownZoneWord(string text) =>
+        text.Length is > 0 and <= 64 && !text.Contains("..", StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(text, out _);
 
     /// <summary>A time-zone id has a slash (Europe/London) or is UTC/GMT-like; anything else is an actor word.</summary>
     private static bool LooksLikeZone(string text) =>

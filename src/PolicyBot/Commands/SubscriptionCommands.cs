@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PolicyBot.Chat;
 using PolicyBot.Subscriptions;
 
@@ -9,7 +10,7 @@ namespace PolicyBot.Commands;
 /// HH:MM [zone]] [--notices]</c> and <c>unsubscribe</c>, for the channel the command was given in. On the command line,
 /// which has no channel, <c>--channel slack:C0123</c> (a channel key) names it.
 /// </summary>
-public sealed class SubscriptionCommands(SubscriptionStore store, ActorDirectory directory, TimeProvider timeProvider)
+public sealed partial class SubscriptionCommands(SubscriptionStore store, ActorDirectory directory, TimeProvider timeProvider)
 {
     public const string Usage =
         "Usage: `subscribe [orgs…] [--shifts-only] [--min-relevance 0.6] [--digest daily 09:00 [Europe/London]] [--digest weekly monday 09:00] [--notices]`.";
@@ -37,6 +38,11 @@ public sealed class SubscriptionCommands(SubscriptionStore store, ActorDirectory
         {
             var suggestions = directory.Suggest(unknown[0]).Select(m => m.Organisation.Name).Distinct().ToList();
             var message = $"I don't know an organisation called \"{Shorten(unknown[0])}\".";
+            if (parsed.Digest is not null && ZoneAbbreviation().IsMatch(unknown[0]))
+            {
+                message += $" As a time zone, write an IANA id such as America/Los_Angeles (abbreviations such as {unknown[0]} are ambiguous).";
+            }
+
             var blocks = new List<ReplyBlock> { new TextBlock(message) };
             if (suggestions.Count > 0)
             {
@@ -82,6 +88,10 @@ public sealed class SubscriptionCommands(SubscriptionStore store, ActorDirectory
         if (arguments.Count == 2 && arguments[0].Text.Equals("--channel", StringComparison.OrdinalIgnoreCase))
         {
             key = arguments[1].Text;
+        }
+        else if (arguments.Count == 1 && arguments[0].Text.Equals("--channel", StringComparison.OrdinalIgnoreCase))
+        {
+            return Reply.Error("--channel needs a channel key, e.g. slack:C0123.", "Usage: `unsubscribe --channel slack:C0123` on the command line.");
         }
         else if (arguments.Count > 0)
         {
@@ -139,6 +149,10 @@ public sealed class SubscriptionCommands(SubscriptionStore store, ActorDirectory
             : a.Quoted ? $"\"{a.Text}\"" : a.Text));
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
+
+    /// <summary>Two to five capitals such as PST or CEST: what people write for a zone after a digest time.</summary>
+    [GeneratedRegex("^[A-Z]{2,5}$")]
+    private static partial Regex ZoneAbbreviation();
 
     private sealed record ChannelChoice(ChatChannel? Channel, string? Error);
 }

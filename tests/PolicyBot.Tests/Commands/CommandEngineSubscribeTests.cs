@@ -60,7 +60,9 @@ public sealed class CommandEngineSubscribeTests
     [InlineData("subscribe --digest daily 09:00 Mars/Olympus_Mons", "Unknown time zone \"Mars/Olympus_Mons\"; use an IANA id such as Europe/London or America/New_York, or UTC.")]
     [InlineData("subscribe --digest daily 09:00 ../../../../etc/passwd", "Unknown time zone \"../../../../etc/passwd\"; use an IANA id such as Europe/London or America/New_York, or UTC.")]
     [InlineData("subscribe --digest daily 09:00 --digest daily 10:00", "--digest is given twice.")]
-    [InlineData("subscribe --shift-only", "Unknown option \"--shift-only\". The options are --shifts-only, --min-relevance, --digest, --notices.")]
+    [InlineData("subscribe --shift-only", "Unknown option \"--shift-only\". The options are --shifts-only, --min-relevance, --digest, --notices (and --channel on the command line).")]
+    [InlineData("subscribe meta --min-relevance 0.5 --min-relevance 0.7", "--min-relevance is given twice.")]
+    [InlineData("subscribe --digest daily 09:00 PST", "I don't know an organisation called \"PST\". As a time zone, write an IANA id such as America/Los_Angeles (abbreviations such as PST are ambiguous).")]
     [InlineData("subscribe meta --channel slack:C9", "`--channel` is only for the command line; in chat, a command acts on the channel it is given in.")]
     public async Task Subscribe_With_Bad_Arguments_Says_What_Is_Wrong_And_Saves_Nothing(string text, string message)
     {
@@ -127,5 +129,47 @@ public sealed class CommandEngineSubscribeTests
 
         reply.Outcome.ShouldBe(ReplyOutcome.Error);
         ReplyText.All(reply).ShouldContain("unsubscribe");
+    }
+
+    [Fact]
+    public async Task On_The_Command_Line_A_Second_Channel_Is_Refused_Rather_Than_Silently_Winning()
+    {
+        await using var bed = await CommandTestBed.CreateAsync();
+
+        var reply = await bed.RunAsync("subscribe meta --channel console --channel slack:C1");
+
+        reply.Outcome.ShouldBe(ReplyOutcome.Error);
+        reply.Summary.ShouldBe("--channel is given twice.");
+        (await bed.Services.Get<SubscriptionStore>().ListAsync(CancellationToken.None)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("europe/london", "Europe/London")]
+    [InlineData("AMERICA/NEW_YORK", "America/New_York")]
+    [InlineData("utc", "UTC")]
+    [InlineData("CET", "CET")]
+    [InlineData("Japan", "Japan")]
+    public async Task A_Digest_Time_Zone_Is_Found_Whatever_Its_Case_And_Saved_As_The_System_Spells_It(string typed, string saved)
+    {
+        await using var bed = await CommandTestBed.CreateAsync();
+
+        var reply = await bed.RunAsync($"subscribe meta --digest daily 09:00 {typed}", CommandTestBed.SlackAdmin);
+
+        reply.Outcome.ShouldBe(ReplyOutcome.Ok);
+        var subscription = (await bed.Services.Get<SubscriptionStore>().FindAsync(CommandTestBed.General, CancellationToken.None))!;
+        subscription.Actors.ShouldBe(["Meta"]);
+        subscription.Digest!.TimeZone.ShouldBe(saved);
+        TimeZoneInfo.FindSystemTimeZoneById(subscription.Digest.TimeZone).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Unsubscribe_With_A_Channel_Option_But_No_Key_Says_The_Key_Is_Missing()
+    {
+        await using var bed = await CommandTestBed.CreateAsync();
+
+        var reply = await bed.RunAsync("unsubscribe --channel");
+
+        reply.Outcome.ShouldBe(ReplyOutcome.Error);
+        reply.Summary.ShouldBe("--channel needs a channel key, e.g. slack:C0123.");
     }
 }
