@@ -6,7 +6,9 @@ namespace PolicyBot.Chat;
 /// A <see cref="Reply"/> as plain text, for the command line (<c>query</c>) and the console: a header underlined,
 /// paragraphs, context in one line joined by " · ", quotes in quotation marks with their speaker, fields as
 /// "Label: value", lists as bullets with their URL, buttons as "[Label] url" or "[Label] → command", emphasis
-/// (search hits) between asterisks.
+/// (search hits) between asterisks. Block text is untrusted (titles and names come from the web), and this text goes
+/// to a terminal: control characters (escape sequences, bell, carriage return) and bidirectional overrides are removed,
+/// and a line break only breaks a paragraph, never a one-line element such as a header, field or button.
 /// </summary>
 public static class ReplyTextRenderer
 {
@@ -18,30 +20,31 @@ public static class ReplyTextRenderer
             switch (block)
             {
                 case HeaderBlock header:
-                    text.AppendLine(header.Text).AppendLine(new string('=', Math.Min(header.Text.Length, 72)));
+                    var title = Line(header.Text);
+                    text.AppendLine(title).AppendLine(new string('=', Math.Min(title.Length, 72)));
                     break;
                 case TextBlock paragraph:
                     text.AppendLine(Emphasise(paragraph));
                     break;
                 case ContextBlock context:
-                    text.Append("  ").AppendLine(string.Join(" · ", context.Items));
+                    text.Append("  ").AppendLine(string.Join(" · ", context.Items.Select(Line)));
                     break;
                 case QuoteBlock quote:
-                    text.Append("  > “").Append(quote.Text).Append('”');
-                    text.AppendLine(quote.Speaker is { Length: > 0 } speaker ? $" — {speaker}" : "");
+                    text.Append("  > “").Append(Line(quote.Text)).Append('”');
+                    text.AppendLine(quote.Speaker is { Length: > 0 } speaker ? $" — {Line(speaker)}" : "");
                     break;
                 case FieldsBlock fields:
                     foreach (var field in fields.Fields)
                     {
-                        text.Append("  ").Append(field.Label).Append(": ").AppendLine(field.Value);
+                        text.Append("  ").Append(Line(field.Label)).Append(": ").AppendLine(Line(field.Value));
                     }
 
                     break;
                 case ListBlock list:
-                    text.AppendLine(list.Title + ":");
+                    text.AppendLine(Line(list.Title) + ":");
                     foreach (var item in list.Items)
                     {
-                        text.Append("  - ").AppendLine(item.Url is null ? item.Text : $"{item.Text} <{item.Url}>");
+                        text.Append("  - ").AppendLine(item.Url is null ? Line(item.Text) : $"{Line(item.Text)} <{Line(item.Url)}>");
                     }
 
                     break;
@@ -54,20 +57,60 @@ public static class ReplyTextRenderer
             }
         }
 
-        return text.Length == 0 ? reply.Summary + Environment.NewLine : text.ToString();
+        return text.Length == 0 ? Line(reply.Summary) + Environment.NewLine : text.ToString();
     }
 
     private static string Button(ReplyButton button) =>
-        button.Url is { } url ? $"[{button.Label}] {url}"
-        : button.Command is { } command ? $"[{button.Label}] → {command}"
-        : $"[{button.Label}]";
+        button.Url is { } url ? $"[{Line(button.Label)}] {Line(url)}"
+        : button.Command is { } command ? $"[{Line(button.Label)}] → {Line(command)}"
+        : $"[{Line(button.Label)}]";
+
+    /// <summary>Text for one line: what <see cref="Plain"/> keeps, with line breaks as spaces.</summary>
+    private static string Line(string text) => Plain(text, keepLineBreaks: false);
+
+    /// <summary>The text without control characters (a tab or line break becomes a space, unless line breaks are kept)
+    /// and without the bidirectional embeddings, overrides and isolates that make text read otherwise than it is.</summary>
+    private static string Plain(string text, bool keepLineBreaks)
+    {
+        if (!text.Any(NeedsCleaning))
+        {
+            return text;
+        }
+
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue;
+            }
+
+            if (c is '\n' or '\r')
+            {
+                clean.Append(keepLineBreaks ? '\n' : ' ');
+            }
+            else if (c == '\t')
+            {
+                clean.Append(' ');
+            }
+            else if (!NeedsCleaning(c))
+            {
+                clean.Append(c);
+            }
+        }
+
+        return clean.ToString();
+    }
+
+    private static bool NeedsCleaning(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     /// <summary>The paragraph with its emphasis spans between asterisks; spans outside the text or overlapping are ignored.</summary>
     private static string Emphasise(TextBlock block)
     {
         if (block.Emphasis is not { Count: > 0 } spans)
         {
-            return block.Text;
+            return Plain(block.Text, keepLineBreaks: true);
         }
 
         var text = new StringBuilder();
@@ -79,10 +122,11 @@ public static class ReplyTextRenderer
                 continue;
             }
 
-            text.Append(block.Text, at, span.Start - at).Append('*').Append(block.Text, span.Start, span.Length).Append('*');
+            text.Append(Plain(block.Text[at..span.Start], keepLineBreaks: true)).Append('*')
+                .Append(Plain(block.Text.Substring(span.Start, span.Length), keepLineBreaks: true)).Append('*');
             at = span.Start + span.Length;
         }
 
-        return text.Append(block.Text, at, block.Text.Length - at).ToString();
+        return text.Append(Plain(block.Text[at..], keepLineBreaks: true)).ToString();
     }
 }

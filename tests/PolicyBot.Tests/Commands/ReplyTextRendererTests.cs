@@ -56,4 +56,39 @@ public sealed class ReplyTextRendererTests
 
         text.ShouldBe("abc" + Environment.NewLine);
     }
+
+    [Fact]
+    public void Terminal_Escapes_Bidi_Overrides_And_Forged_Lines_From_Untrusted_Text_Never_Reach_The_Terminal()
+    {
+        const string Hostile = "Mistral \u001b]8;;http://evil.example/\u001b\\open weights\u001b[2J\u001b[31m red\u001b[0m\a \u202Egnp.exe\u202C";
+        var reply = new Reply("summary",
+        [
+            new HeaderBlock(Hostile),
+            new TextBlock("line one\r\nline two \u001b[31mhit\u001b[0m", [new TextSpan(24, 3)]),
+            new ContextBlock([Hostile]),
+            new QuoteBlock(Hostile, Hostile),
+            new FieldsBlock([new ReplyField("Title", Hostile + "\n  [Remove] → sources remove 1")]),
+            new ListBlock(Hostile, [new ReplyLink(Hostile, "https://a.example/\u001b[2J")]),
+            new ActionsBlock([new ReplyButton(Hostile, Command: "sources pause 1\u001b[2J")]),
+        ]);
+
+        var text = ReplyTextRenderer.Render(reply).ReplaceLineEndings("\n");
+
+        text.ShouldNotContain('\u001b');
+        text.ShouldNotContain('\a');
+        text.ShouldNotContain('\r');
+        text.ShouldNotContain('\u202E');
+        text.ShouldNotContain('\u202C');
+        text.ShouldContain("line one\nline two [31m*hit*[0m");
+        text.ShouldContain("  Title: Mistral ]8;;http://evil.example/\\open weights[2J[31m red[0m gnp.exe   [Remove] → sources remove 1\n");
+        text.Split('\n').Count(l => l.Contains("[Remove]", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_Reply_Without_Blocks_Prints_Its_Summary_Without_Control_Characters()
+    {
+        var text = ReplyTextRenderer.Render(new Reply("done\u001b[2J\nforged", []));
+
+        text.ShouldBe("done[2J forged" + Environment.NewLine);
+    }
 }
