@@ -21,7 +21,7 @@ public static class QueryCommand
             // the words in their order, options such as --shifts-only included (they are the engine's, not ours)
             var all = result.Tokens.ToList();
             var start = all.FindIndex(t => t.Type == System.CommandLine.Parsing.TokenType.Command && t.Value == "query") + 1;
-            var words = all.Skip(start).Where(t => t.Type != System.CommandLine.Parsing.TokenType.DoubleDash).Select(t => Quote(t.Value));
+            var words = all.Skip(start).Where(t => t.Type != System.CommandLine.Parsing.TokenType.DoubleDash).Select((t, i) => i == 0 ? t.Value : Quote(t.Value));
             var context = new CommandContext("cli", Environment.UserName, Environment.UserName, Channel: null);
             var reply = await services.GetRequiredService<CommandEngine>().ExecuteAsync(string.Join(' ', words), context, token);
             await (reply.Outcome == ReplyOutcome.Ok ? environment.Out : environment.Error).WriteAsync(ReplyTextRenderer.Render(reply));
@@ -30,7 +30,8 @@ public static class QueryCommand
         return command;
     }
 
-    /// <summary>The shell already split the words; one that held spaces was quoted there, so it is quoted again.</summary>
+    /// <summary>The shell already split the words; one that held spaces was quoted there, so it is quoted again. The first
+    /// word never is: it holds the verb, or the whole command when it was given as one argument (<c>query "latest 5"</c>).</summary>
     private static string Quote(string word) =>
         word.Any(char.IsWhiteSpace) && !word.Contains('"', StringComparison.Ordinal) ? $"\"{word}\"" : word;
 }

@@ -50,4 +50,31 @@ public sealed class QueryCommandTests
         code.ShouldBe(0);
         output.ShouldStartWith("PolicyBot commands");
     }
+
+    [Theory]
+    [InlineData("latest 2")]
+    [InlineData("/policy latest 2")]
+    [InlineData("latest  2")]
+    public async Task Query_Given_The_Whole_Command_As_One_Argument_Runs_It_As_Typed_After_Policy(string command)
+    {
+        using var cli = new CliRun();
+
+        var (code, output, error) = await cli.RunAsync("query", command);
+
+        error.ShouldBeEmpty();
+        code.ShouldBe(0);
+        output.ShouldStartWith("No statements are stored yet.");
+    }
+
+    [Fact]
+    public async Task Query_Follows_Its_Own_Help_Example_Of_A_Quoted_Search()
+    {
+        using var cli = new CliRun();
+
+        var (code, output, error) = await cli.RunAsync("query", "search open weights");
+
+        error.ShouldBeEmpty();
+        code.ShouldBe(0);
+        output.ShouldStartWith("No stored statement matches open weights.");
+    }
 }
