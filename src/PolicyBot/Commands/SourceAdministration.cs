@@ -20,6 +20,9 @@ public sealed class SourceAdministration(
     UrlCanonicalizer canonicalizer,
     TimeProvider timeProvider)
 {
+    /// <summary>Option names of <c>policybot sources add</c>, accepted (and skipped) before a kind, organisation or interval.</summary>
+    private static readonly HashSet<string> CommandLineOptionNames = new(StringComparer.OrdinalIgnoreCase) { "--kind", "--org", "--interval" };
+
     /// <summary>Sources listed in one reply (failing ones first); the command line lists them all.</summary>
     public const int Listed = 15;
 
@@ -86,6 +89,12 @@ public sealed class SourceAdministration(
         var orgWords = new List<CommandToken>();
         foreach (var argument in arguments.Skip(1))
         {
+            if (!argument.Quoted && CommandLineOptionNames.Contains(argument.Text))
+            {
+                // `--kind page --org meta --interval 30m`, as `policybot sources add` takes them: the value tells what it is
+                continue;
+            }
+
             if (!argument.Quoted && Source.TryParseKind(argument.Text, out var kind))
             {
                 if (kindGiven)

@@ -172,6 +172,20 @@ public sealed class CommandEngineSourcesTests
     }
 
     [Fact]
+    public async Task Sources_Add_Also_Takes_The_Command_Lines_Option_Names()
+    {
+        await using var bed = await CommandTestBed.CreateAsync();
+        var url = bed.ServeFeed("/flags.xml", TestFeeds.Relevant("flags", bed.Services.Clock.GetUtcNow().AddHours(-1)));
+
+        var reply = await bed.RunAsync($"sources add {url} --kind feed --org meta --interval 45m");
+
+        reply.Outcome.ShouldBe(ReplyOutcome.Ok);
+        var source = (await bed.Services.Get<SourceStore>().ListAsync(CancellationToken.None)).ShouldHaveSingleItem();
+        source.Orgs.ShouldBe(["Meta"]);
+        source.Interval.ShouldBe(TimeSpan.FromMinutes(45));
+    }
+
+    [Fact]
     public async Task Sources_Add_Saves_Nothing_When_The_Fetch_Fails()
     {
         await using var bed = await CommandTestBed.CreateAsync();
