@@ -149,4 +149,15 @@ public sealed class SlackParsingTests
     {
         SlackCommandRunner.IsAdminVerb(text).ShouldBe(admin);
     }
+
+    [Theory]
+    [InlineData("sources\u00A0add https://x.example")] // a non-breaking space, as some keyboards type
+    [InlineData("/policy subscribe meta")]
+    [InlineData("ＳＵＢＳＣＲＩＢＥ meta")]
+    [InlineData("\u200Bunsubscribe")]
+    [InlineData("sources\u2003pause 3")]
+    public void An_Admin_Verb_Is_Recognised_However_The_Command_Engine_Would_Read_It(string text)
+    {
+        SlackCommandRunner.IsAdminVerb(text).ShouldBeTrue();
+    }
 }
