@@ -54,7 +54,7 @@ public sealed partial class SlackAddSourceModal
     public (string? Command, Dictionary<string, string> Errors) Read(JsonObject view)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var values = view["state"]?["values"] as JsonObject;
+        var values = SlackJson.Object(view, "state", "values");
         var url = Value(values, UrlBlock, UrlAction)?.Trim() ?? "";
         var kind = SelectedValue(values, KindBlock, KindAction);
         var org = SlackText.Clean(Value(values, OrgBlock, OrgAction)).ReplaceLineEndings(" ");
@@ -98,10 +98,10 @@ public sealed partial class SlackAddSourceModal
     }
 
     private static string? Value(JsonObject? values, string block, string action) =>
-        values?[block]?[action]?["value"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        SlackJson.Text(SlackJson.Object(values, block, action), "value");
 
     private static string? SelectedValue(JsonObject? values, string block, string action) =>
-        values?[block]?[action]?["selected_option"]?["value"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        SlackJson.Text(SlackJson.Object(values, block, action, "selected_option"), "value");
 
     private static JsonObject Input(string blockId, string label, JsonObject element, bool optional, string? hint)
     {
