@@ -57,7 +57,7 @@ public sealed partial class SlackAddSourceModal
         var values = SlackJson.Object(view, "state", "values");
         var url = Value(values, UrlBlock, UrlAction)?.Trim() ?? "";
         var kind = SelectedValue(values, KindBlock, KindAction);
-        var org = SlackText.Clean(Value(values, OrgBlock, OrgAction)).ReplaceLineEndings(" ");
+        var org = Organisation(view);
 
         if (url.Length == 0)
         {
@@ -91,11 +91,22 @@ public sealed partial class SlackAddSourceModal
 
         if (org.Length > 0)
         {
-            command += org.Contains(' ', StringComparison.Ordinal) ? $" \"{org}\"" : " " + org;
+            command += $" \"{org}\""; // always quoted: an organisation called "page" or "30m" is not the kind or the interval
         }
 
         return (command, errors);
     }
+
+    /// <summary>The block a refusal of the submitted command belongs to: the organisation field when the command engine
+    /// did not know the organisation entered there, otherwise the URL field.</summary>
+    public string ErrorBlockFor(JsonObject view, string errorSummary)
+    {
+        var org = Organisation(view);
+        return org.Length > 0 && errorSummary.StartsWith($"\"{org}\"", StringComparison.Ordinal) ? OrgBlock : UrlBlock;
+    }
+
+    private static string Organisation(JsonObject view) =>
+        SlackText.Clean(Value(SlackJson.Object(view, "state", "values"), OrgBlock, OrgAction)).ReplaceLineEndings(" ").Normalize(System.Text.NormalizationForm.FormC);
 
     private static string? Value(JsonObject? values, string block, string action) =>
         SlackJson.Text(SlackJson.Object(values, block, action), "value");

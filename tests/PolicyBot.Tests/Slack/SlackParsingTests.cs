@@ -55,7 +55,7 @@ public sealed class SlackParsingTests
 
     [Theory]
     [InlineData("https://example.org/feed.xml", null, null, "sources add https://example.org/feed.xml")]
-    [InlineData("https://example.org/feed.xml", "feed", "Meta", "sources add https://example.org/feed.xml feed Meta")]
+    [InlineData("https://example.org/feed.xml", "feed", "Meta", "sources add https://example.org/feed.xml feed \"Meta\"")]
     [InlineData(" https://example.org/p ", "page", "Example Lab", "sources add https://example.org/p page \"Example Lab\"")]
     public void A_Valid_Submission_Becomes_A_Sources_Add_Command(string url, string? kind, string? org, string expected)
     {
