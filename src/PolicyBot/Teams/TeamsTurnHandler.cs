@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PolicyBot.Chat;
 using PolicyBot.Commands;
+using PolicyBot.Subscriptions;
 
 namespace PolicyBot.Teams;
 
@@ -11,6 +12,7 @@ namespace PolicyBot.Teams;
 /// </summary>
 public sealed partial class TeamsTurnHandler(
     ChannelStore channels,
+    SubscriptionStore subscriptions,
     CommandEngine commands,
     ConnectorClient connector,
     AdaptiveCardRenderer renderer,
@@ -44,6 +46,7 @@ public sealed partial class TeamsTurnHandler(
                 if (activity.Action is "remove")
                 {
                     await ForgetAsync(activity, ConversationReference.ChannelConversationId(activity), cancellationToken);
+                    await ForgetTeamChannelsAsync(activity, cancellationToken);
                 }
                 else if (activity.Action is "add" or "add-upgrade")
                 {
@@ -63,6 +66,7 @@ public sealed partial class TeamsTurnHandler(
         if (activity.IncludesBot(activity.MembersRemoved) || eventType is "teamDeleted" or "teamHardDeleted")
         {
             await ForgetAsync(activity, ConversationReference.ChannelConversationId(activity), cancellationToken);
+            await ForgetTeamChannelsAsync(activity, cancellationToken);
         }
         else if (eventType is "channelDeleted")
         {
@@ -94,6 +98,31 @@ public sealed partial class TeamsTurnHandler(
 
         var changed = await channels.DeactivateAsync(new ChatChannel(TeamsAdapter.PlatformName, conversationId), cancellationToken);
         Log.Forgot(logger, activity.Type ?? "", changed);
+    }
+
+    /// <summary>
+    /// The bot left a team (removed, uninstalled, team deleted): every subscribed channel of that team is deactivated
+    /// too, not only the General channel the event names, so no alert, digest or notice is sent there any more.
+    /// </summary>
+    private async Task ForgetTeamChannelsAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ChannelData?.Team?.Id is not { Length: > 0 } teamId)
+        {
+            return;
+        }
+
+        foreach (var subscription in await subscriptions.ListAsync(cancellationToken))
+        {
+            if (subscription.Channel.Platform != TeamsAdapter.PlatformName
+                || await channels.FindAsync(subscription.Channel, cancellationToken) is not { Active: true } stored
+                || ConversationReference.FromJson(stored.Data) is not { } reference
+                || !string.Equals(reference.TeamId, teamId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await ForgetAsync(activity, reference.ConversationId, cancellationToken);
+        }
     }
 
     private async Task AnswerAsync(Activity activity, CancellationToken cancellationToken)
