@@ -20,6 +20,7 @@ public sealed partial class TeamsTurnHandler(
     ILogger<TeamsTurnHandler> logger)
 {
     private const int RememberedIds = 1000;
+    private const string TeamsChannelId = "msteams";
 
     private readonly Lock gate = new();
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
@@ -27,6 +28,14 @@ public sealed partial class TeamsTurnHandler(
 
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
+        if (!string.Equals(activity.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            // Another Bot Framework channel of the same bot (Web Chat is on by default): its sender ids are chosen by
+            // the client, so a command from there could claim an admin's object id. PolicyBot only speaks Teams.
+            Log.OtherChannel(logger, activity.ChannelId ?? "");
+            return;
+        }
+
         if (!FirstTime(activity.Id))
         {
             Log.Duplicate(logger, activity.Type ?? "");
@@ -146,7 +155,11 @@ public sealed partial class TeamsTurnHandler(
         }
         else
         {
-            var channel = new ChatChannel(TeamsAdapter.PlatformName, ConversationReference.ChannelConversationId(activity)!, activity.Conversation.Name);
+            // Teams names a chat but not a channel in its messages: the name stored at install ("Team (General)") is better than an id.
+            var channelId = ConversationReference.ChannelConversationId(activity)!;
+            var name = activity.Conversation.Name
+                ?? (await channels.FindAsync(new ChatChannel(TeamsAdapter.PlatformName, channelId), cancellationToken))?.Channel.DisplayName;
+            var channel = new ChatChannel(TeamsAdapter.PlatformName, channelId, name);
             var context = new CommandContext(TeamsAdapter.PlatformName, activity.From.AadObjectId ?? fromId, activity.From.Name, channel);
             var reply = await commands.ExecuteAsync(text, context, cancellationToken);
             answer = renderer.RenderActivity(reply);
@@ -216,5 +229,8 @@ public sealed partial class TeamsTurnHandler(
 
         [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Did not answer a command: Teams asked to hold off this conversation for {Wait}")]
         public static partial void ReplyDropped(ILogger logger, TimeSpan wait);
+
+        [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Ignored an activity from the Bot Framework channel '{ChannelId}': PolicyBot answers Microsoft Teams (msteams) only")]
+        public static partial void OtherChannel(ILogger logger, string channelId);
     }
 }
