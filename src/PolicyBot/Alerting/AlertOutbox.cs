@@ -83,32 +83,38 @@ public sealed class AlertOutbox(SqliteDatabase database)
 
     /// <summary>
     /// Pending deliveries that are due and not claimed, per channel in publication order; nothing overtakes an earlier
-    /// row of its channel that waits for a retry or is being sent.
+    /// row of its channel that waits for a retry or is being sent. At most <paramref name="perChannel"/> rows of each
+    /// channel, taken round-robin (every channel's first row before any channel's second), so a channel with a
+    /// backlog never crowds the others out of a batch.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, int perChannel, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
             """
-            SELECT o.id AS Id, o.channel AS Channel, o.attempts AS Attempts, o.revision AS Revision,
-                   (SELECT p.message_id FROM outbox p WHERE p.alert_id = o.alert_id AND p.channel = o.channel AND p.revision = 0) AS PostMessageId,
-                   a.payload AS Payload, o.message AS Message, o.reason AS Reason,
-                   COALESCE((SELECT c.active FROM channels c WHERE c.platform || ':' || c.external_id = o.channel), 1) AS ChannelActive
-            FROM outbox o LEFT JOIN alerts a ON a.id = o.alert_id
-            WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
-              -- an earlier row of the same channel waiting for its retry, or being sent, holds the later ones back
-              -- (two probes of small partial indexes: only rows that wait or are claimed are looked at)
-              AND NOT EXISTS (
-                  SELECT 1 FROM outbox b
-                  WHERE b.channel = o.channel AND b.state = 'pending' AND b.next_attempt_at > @now
-                    AND (b.order_at, COALESCE(b.alert_id, 0), b.revision, b.id) < (o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id))
-              AND NOT EXISTS (
-                  SELECT 1 FROM outbox b
-                  WHERE b.channel = o.channel AND b.state = 'pending' AND b.claimed_until > @now
-                    AND (b.order_at, COALESCE(b.alert_id, 0), b.revision, b.id) < (o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id))
-            ORDER BY o.channel, o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id
+            WITH due AS (
+                SELECT o.*, ROW_NUMBER() OVER (PARTITION BY o.channel ORDER BY o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id) AS place
+                FROM outbox o
+                WHERE o.state = 'pending' AND o.next_attempt_at <= @now AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
+                  -- an earlier row of the same channel waiting for its retry, or being sent, holds the later ones back
+                  -- (two probes of small partial indexes: only rows that wait or are claimed are looked at)
+                  AND NOT EXISTS (
+                      SELECT 1 FROM outbox b
+                      WHERE b.channel = o.channel AND b.state = 'pending' AND b.next_attempt_at > @now
+                        AND (b.order_at, COALESCE(b.alert_id, 0), b.revision, b.id) < (o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id))
+                  AND NOT EXISTS (
+                      SELECT 1 FROM outbox b
+                      WHERE b.channel = o.channel AND b.state = 'pending' AND b.claimed_until > @now
+                        AND (b.order_at, COALESCE(b.alert_id, 0), b.revision, b.id) < (o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id)))
+            SELECT d.id AS Id, d.channel AS Channel, d.attempts AS Attempts, d.revision AS Revision,
+                   (SELECT p.message_id FROM outbox p WHERE p.alert_id = d.alert_id AND p.channel = d.channel AND p.revision = 0) AS PostMessageId,
+                   a.payload AS Payload, d.message AS Message, d.reason AS Reason,
+                   COALESCE((SELECT c.active FROM channels c WHERE c.platform || ':' || c.external_id = d.channel), 1) AS ChannelActive
+            FROM due d LEFT JOIN alerts a ON a.id = d.alert_id
+            WHERE d.place <= @perChannel
+            ORDER BY d.place, d.order_at, d.channel
             LIMIT @limit
-            """, new { now, limit }, cancellationToken: cancellationToken));
+            """, new { now, limit, perChannel }, cancellationToken: cancellationToken));
         return rows.Select(r => new OutboxEntry(
             r.Id, r.Channel, r.Attempts, r.Revision, r.PostMessageId,
             r.Payload is null ? null : AlertJson.Deserialize(r.Payload),

@@ -36,7 +36,9 @@ public sealed partial class OutboxDispatcher(
     {
         var settings = options.Value;
         var deadline = timeProvider.GetUtcNow() + settings.DispatchInterval;
-        var due = await outbox.DueAsync(timeProvider.GetUtcNow(), BatchSize, cancellationToken);
+        // a channel can take at most its burst plus what its pace allows within one interval in a run
+        var perChannel = (int)Math.Clamp(Math.Ceiling(settings.ChannelBurst + (settings.ChannelMessagesPerSecond * settings.DispatchInterval.TotalSeconds)), 1, BatchSize);
+        var due = await outbox.DueAsync(timeProvider.GetUtcNow(), BatchSize, perChannel, cancellationToken);
         var delivered = 0;
         await Parallel.ForEachAsync(
             due.GroupBy(e => e.Channel),

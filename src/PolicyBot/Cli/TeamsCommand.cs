@@ -30,7 +30,16 @@ public static class TeamsCommand
                 return 2;
             }
 
-            await File.WriteAllBytesAsync(path, buffer.ToArray(), token);
+            try
+            {
+                await File.WriteAllBytesAsync(path, buffer.ToArray(), token);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                await environment.Error.WriteLineAsync($"Could not write {path}: {exception.Message}");
+                return 2;
+            }
+
             await environment.Out.WriteLineAsync($"Wrote the Teams app package for bot {id.ToLowerInvariant()} to {path}.");
             return 0;
         });

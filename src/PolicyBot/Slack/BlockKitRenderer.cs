@@ -79,7 +79,8 @@ public sealed class BlockKitRenderer
     /// <summary>The plain text shown where blocks are not: the summary first, then each block as a line or two.</summary>
     public string RenderFallback(Reply reply)
     {
-        var text = new StringBuilder(SlackText.Clean(reply.Summary));
+        var summary = SlackText.Clean(reply.Summary);
+        var text = new StringBuilder(summary);
         foreach (var block in reply.Blocks)
         {
             if (text.Length > MaxFallbackText)
@@ -95,9 +96,10 @@ public sealed class BlockKitRenderer
                 FieldsBlock f when f.Fields.Count > 0 => string.Join("; ", f.Fields.Select(x => $"{x.Label}: {x.Value}")),
                 _ => null,
             };
-            if (!string.IsNullOrWhiteSpace(line))
+            var cleaned = SlackText.Clean(line);
+            if (cleaned.Length > 0 && cleaned != summary)
             {
-                text.Append('\n').Append(SlackText.Clean(line));
+                text.Append('\n').Append(cleaned); // a text block that only restates the summary is not said twice
             }
         }
 

@@ -38,7 +38,7 @@ public sealed partial class SlackAdapter(
         var update = await slack.UpdateMessageAsync(channel.Id, messageId, rendered, cancellationToken);
         if (update.Ok)
         {
-            var note = new SlackMessage([], SlackText.EscapeAndTruncate(SlackText.Clean("Updated: " + message.Content.Summary), BlockKitRenderer.MaxSectionText));
+            var note = new SlackMessage([], SlackText.EscapeAndTruncate(NoteText(message.Content.Summary), BlockKitRenderer.MaxSectionText));
             var followUp = await slack.PostMessageAsync(channel.Id, note, messageId, cancellationToken);
             if (!followUp.Ok)
             {
@@ -56,6 +56,14 @@ public sealed partial class SlackAdapter(
         }
 
         return await OutcomeAsync(channel, update, messageId, cancellationToken);
+    }
+
+    /// <summary>The thread note for an update: the summary, prefixed with "Updated:" unless it already says it is one
+    /// (revised alerts' summaries start "Update: …" or "Updated: …").</summary>
+    private static string NoteText(string summary)
+    {
+        var text = SlackText.Clean(summary);
+        return text.StartsWith("Update", StringComparison.OrdinalIgnoreCase) ? text : SlackText.Clean("Updated: " + text);
     }
 
     private async Task<DeliveryResult> OutcomeAsync(ChatChannel channel, SlackApiResult result, string? messageId, CancellationToken cancellationToken)

@@ -54,10 +54,10 @@ public sealed partial class SlackAddSourceModal
     public (string? Command, Dictionary<string, string> Errors) Read(JsonObject view)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var values = view["state"]?["values"] as JsonObject;
+        var values = SlackJson.Object(view, "state", "values");
         var url = Value(values, UrlBlock, UrlAction)?.Trim() ?? "";
         var kind = SelectedValue(values, KindBlock, KindAction);
-        var org = SlackText.Clean(Value(values, OrgBlock, OrgAction)).ReplaceLineEndings(" ");
+        var org = Organisation(view);
 
         if (url.Length == 0)
         {
@@ -91,17 +91,28 @@ public sealed partial class SlackAddSourceModal
 
         if (org.Length > 0)
         {
-            command += org.Contains(' ', StringComparison.Ordinal) ? $" \"{org}\"" : " " + org;
+            command += $" \"{org}\""; // always quoted: an organisation called "page" or "30m" is not the kind or the interval
         }
 
         return (command, errors);
     }
 
+    /// <summary>The block a refusal of the submitted command belongs to: the organisation field when the command engine
+    /// did not know the organisation entered there, otherwise the URL field.</summary>
+    public string ErrorBlockFor(JsonObject view, string errorSummary)
+    {
+        var org = Organisation(view);
+        return org.Length > 0 && errorSummary.StartsWith($"\"{org}\"", StringComparison.Ordinal) ? OrgBlock : UrlBlock;
+    }
+
+    private static string Organisation(JsonObject view) =>
+        SlackText.Clean(Value(SlackJson.Object(view, "state", "values"), OrgBlock, OrgAction)).ReplaceLineEndings(" ").Normalize(System.Text.NormalizationForm.FormC);
+
     private static string? Value(JsonObject? values, string block, string action) =>
-        values?[block]?[action]?["value"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        SlackJson.Text(SlackJson.Object(values, block, action), "value");
 
     private static string? SelectedValue(JsonObject? values, string block, string action) =>
-        values?[block]?[action]?["selected_option"]?["value"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        SlackJson.Text(SlackJson.Object(values, block, action, "selected_option"), "value");
 
     private static JsonObject Input(string blockId, string label, JsonObject element, bool optional, string? hint)
     {

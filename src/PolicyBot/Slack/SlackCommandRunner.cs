@@ -30,29 +30,27 @@ public sealed partial class SlackCommandRunner(CommandEngine engine, SlackWorksp
         }
     }
 
-    private static bool IsSubscribe(string text) => text.TrimStart().StartsWith("subscribe", StringComparison.OrdinalIgnoreCase)
-        && (text.TrimStart().Length == "subscribe".Length || char.IsWhiteSpace(text.TrimStart()["subscribe".Length]));
+    private static bool IsSubscribe(string text) => Verbs(text) is ["subscribe", ..];
 
     /// <summary>Whether the bot is in the channel (<c>conversations.info</c>); true when Slack cannot say, so no false alarm.</summary>
     private async Task<bool> IsMemberAsync(string channelId, CancellationToken cancellationToken)
     {
         var info = await slack.ConversationInfoAsync(channelId, cancellationToken);
-        return !info.Ok || info.Body?["channel"]?["is_member"] is not System.Text.Json.Nodes.JsonValue member || !member.TryGetValue<bool>(out var isMember) || isMember;
+        return !info.Ok || SlackJson.Object(info.Body, "channel")?["is_member"] is not System.Text.Json.Nodes.JsonValue member || !member.TryGetValue<bool>(out var isMember) || isMember;
     }
 
-    /// <summary>The admin-only verbs: <c>sources add|remove|pause|resume</c>, <c>subscribe</c>, <c>unsubscribe</c>.</summary>
-    public static bool IsAdminVerb(string text)
+    /// <summary>The admin-only verbs: <c>sources add|remove|pause|resume</c>, <c>subscribe</c>, <c>unsubscribe</c> — read
+    /// the way the command engine reads them (any white space, a leading <c>/policy</c>, full-width letters).</summary>
+    public static bool IsAdminVerb(string text) => Verbs(text) switch
     {
-        var words = text.Trim().Split([' ', '\t', '\n'], 3, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
-        {
-            return false;
-        }
+        ["subscribe" or "unsubscribe", ..] => true,
+        ["sources", "add" or "remove" or "pause" or "resume"] => true,
+        _ => false,
+    };
 
-        var verb = words[0].ToLowerInvariant();
-        return verb is "subscribe" or "unsubscribe"
-            || (verb == "sources" && words.Length > 1 && words[1].ToLowerInvariant() is "add" or "remove" or "pause" or "resume");
-    }
+    /// <summary>The first two words, folded as the command engine folds verbs ("" for a quoted phrase).</summary>
+    private static string[] Verbs(string text) =>
+        [.. CommandText.Tokenize(text.Length > CommandText.MaxLength ? "" : text).Take(2).Select(t => t.Quoted ? "" : CommandText.Fold(t.Text))];
 
     private static partial class Log
     {

@@ -53,7 +53,7 @@ public sealed partial class SlackEventHandler(
                 case "app_uninstalled":
                     await DeactivateAllAsync("app_uninstalled", cancellationToken);
                     break;
-                case "tokens_revoked" when (@event["tokens"]?["bot"] is JsonArray { Count: > 0 }):
+                case "tokens_revoked" when (SlackJson.Object(@event, "tokens")?["bot"] is JsonArray { Count: > 0 }):
                     await DeactivateAllAsync("tokens_revoked", cancellationToken);
                     break;
             }

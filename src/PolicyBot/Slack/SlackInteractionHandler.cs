@@ -90,7 +90,8 @@ public sealed partial class SlackInteractionHandler(
 
     private async Task<SlackAck> SubmitAsync(JsonObject payload, string user)
     {
-        var (command, errors) = modal.Read((JsonObject)payload["view"]!);
+        var view = (JsonObject)payload["view"]!;
+        var (command, errors) = modal.Read(view);
         if (command is null)
         {
             return Errors(errors);
@@ -103,7 +104,7 @@ public sealed partial class SlackInteractionHandler(
             var reply = await run;
             if (reply.Outcome != ReplyOutcome.Ok)
             {
-                return Errors(new Dictionary<string, string> { [SlackAddSourceModal.UrlBlock] = SlackText.Truncate(SlackText.Clean(reply.Summary), 2000) });
+                return Errors(new Dictionary<string, string> { [modal.ErrorBlockFor(view, reply.Summary)] = SlackText.Truncate(SlackText.Clean(reply.Summary), 2000) });
             }
 
             deferred.Run(stopping => home.PublishAsync(user, reply, stopping), "App Home refresh");

@@ -32,8 +32,10 @@ public sealed record ConversationReference(
 
         var conversation = activity.Conversation!;
         var channelData = activity.ChannelData;
+        // A team's General channel has the team's id; any other channel Teams names only in channelData.channel.name.
         var name = conversation.Name ?? channelData?.Channel?.Name
-            ?? (conversation.ConversationType == "channel" && channelData?.Team?.Name is { } team ? $"{team} (General)" : null);
+            ?? (conversation.ConversationType == "channel" && channelData?.Team is { Name: { } team } info
+                && string.Equals(info.Id, conversationId, StringComparison.Ordinal) ? $"{team} (General)" : null);
         return new ConversationReference(
             activity.ServiceUrl,
             conversationId,

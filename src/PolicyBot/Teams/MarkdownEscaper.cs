@@ -4,12 +4,15 @@ using System.Text.RegularExpressions;
 namespace PolicyBot.Teams;
 
 /// <summary>
-/// Makes untrusted plain text safe inside an Adaptive Card TextBlock (which Teams renders as a Markdown subset):
-/// Markdown punctuation is backslash-escaped, control characters become spaces, a leading "1." is not a list.
+/// Makes untrusted plain text safe inside an Adaptive Card TextBlock (which Teams renders as a Markdown subset:
+/// bold, italic, links, lists): the characters that can start emphasis, a link or code are backslash-escaped, as
+/// are list and heading markers at the start of a line ("- ", "+ ", "# ", "1."); control characters become spaces.
+/// Other punctuation is left alone — Teams' mobile clients have been seen to show needless backslashes literally,
+/// so dates and parentheses stay as written.
 /// </summary>
 public static partial class MarkdownEscaper
 {
-    private const string Special = "\\`*_{}[]()#+-!<>|~";
+    private const string Special = "\\`*_[]<>";
 
     public static string Escape(string text)
     {
@@ -36,7 +39,7 @@ public static partial class MarkdownEscaper
             }
         }
 
-        return OrderedListMarker().Replace(builder.ToString(), "$1\\.");
+        return LineStartMarker().Replace(OrderedListMarker().Replace(builder.ToString(), "$1\\."), "$1\\$2");
     }
 
     /// <summary>Text with <paramref name="spans"/> in <c>**bold**</c>; spans out of order, overlapping or out of range are ignored.</summary>
@@ -70,4 +73,7 @@ public static partial class MarkdownEscaper
 
     [GeneratedRegex(@"(?m)^(\s*\d+)\.")]
     private static partial Regex OrderedListMarker();
+
+    [GeneratedRegex(@"(?m)^(\s*)([-+#])")]
+    private static partial Regex LineStartMarker();
 }

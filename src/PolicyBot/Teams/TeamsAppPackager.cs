@@ -15,12 +15,20 @@ public static class TeamsAppPackager
 
     private const string ResourcePrefix = "PolicyBot.Teams.Package.";
 
-    /// <summary>Writes the package to <paramref name="destination"/>; returns an error instead when the app id is not a GUID.</summary>
+    /// <summary>
+    /// Writes the package to <paramref name="destination"/>; returns an error instead when the app id is not a GUID or
+    /// is the all-zero placeholder of manifests/teams/manifest.json (Teams would accept the zip, but no bot answers).
+    /// </summary>
     public static async Task<string?> WriteAsync(string appId, Stream destination, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParseExact(appId, "D", out _))
+        if (!Guid.TryParseExact(appId, "D", out var parsed))
         {
-            return "Teams:AppId must be the bot's Microsoft App ID (a GUID such as 00000000-0000-0000-0000-000000000000).";
+            return "Teams:AppId must be the bot's Microsoft App ID (a GUID such as 6a1f0c3e-5b7d-4e2a-9c8f-1d2e3f4a5b6c).";
+        }
+
+        if (parsed == Guid.Empty)
+        {
+            return "Teams:AppId is the all-zero placeholder GUID: use the bot's Microsoft App ID from its Azure Bot resource.";
         }
 
         using var archive = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);

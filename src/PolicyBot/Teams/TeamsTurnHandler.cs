@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PolicyBot.Chat;
 using PolicyBot.Commands;
+using PolicyBot.Subscriptions;
 
 namespace PolicyBot.Teams;
 
@@ -11,6 +12,7 @@ namespace PolicyBot.Teams;
 /// </summary>
 public sealed partial class TeamsTurnHandler(
     ChannelStore channels,
+    SubscriptionStore subscriptions,
     CommandEngine commands,
     ConnectorClient connector,
     AdaptiveCardRenderer renderer,
@@ -18,6 +20,7 @@ public sealed partial class TeamsTurnHandler(
     ILogger<TeamsTurnHandler> logger)
 {
     private const int RememberedIds = 1000;
+    private const string TeamsChannelId = "msteams";
 
     private readonly Lock gate = new();
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
@@ -25,6 +28,14 @@ public sealed partial class TeamsTurnHandler(
 
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
+        if (!string.Equals(activity.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            // Another Bot Framework channel of the same bot (Web Chat is on by default): its sender ids are chosen by
+            // the client, so a command from there could claim an admin's object id. PolicyBot only speaks Teams.
+            Log.OtherChannel(logger, activity.ChannelId ?? "");
+            return;
+        }
+
         if (!FirstTime(activity.Id))
         {
             Log.Duplicate(logger, activity.Type ?? "");
@@ -44,6 +55,7 @@ public sealed partial class TeamsTurnHandler(
                 if (activity.Action is "remove")
                 {
                     await ForgetAsync(activity, ConversationReference.ChannelConversationId(activity), cancellationToken);
+                    await ForgetTeamChannelsAsync(activity, cancellationToken);
                 }
                 else if (activity.Action is "add" or "add-upgrade")
                 {
@@ -63,6 +75,7 @@ public sealed partial class TeamsTurnHandler(
         if (activity.IncludesBot(activity.MembersRemoved) || eventType is "teamDeleted" or "teamHardDeleted")
         {
             await ForgetAsync(activity, ConversationReference.ChannelConversationId(activity), cancellationToken);
+            await ForgetTeamChannelsAsync(activity, cancellationToken);
         }
         else if (eventType is "channelDeleted")
         {
@@ -96,6 +109,31 @@ public sealed partial class TeamsTurnHandler(
         Log.Forgot(logger, activity.Type ?? "", changed);
     }
 
+    /// <summary>
+    /// The bot left a team (removed, uninstalled, team deleted): every subscribed channel of that team is deactivated
+    /// too, not only the General channel the event names, so no alert, digest or notice is sent there any more.
+    /// </summary>
+    private async Task ForgetTeamChannelsAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ChannelData?.Team?.Id is not { Length: > 0 } teamId)
+        {
+            return;
+        }
+
+        foreach (var subscription in await subscriptions.ListAsync(cancellationToken))
+        {
+            if (subscription.Channel.Platform != TeamsAdapter.PlatformName
+                || await channels.FindAsync(subscription.Channel, cancellationToken) is not { Active: true } stored
+                || ConversationReference.FromJson(stored.Data) is not { } reference
+                || !string.Equals(reference.TeamId, teamId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await ForgetAsync(activity, reference.ConversationId, cancellationToken);
+        }
+    }
+
     private async Task AnswerAsync(Activity activity, CancellationToken cancellationToken)
     {
         var pressed = CardSubmissionReader.CommandText(activity.Value);
@@ -117,7 +155,11 @@ public sealed partial class TeamsTurnHandler(
         }
         else
         {
-            var channel = new ChatChannel(TeamsAdapter.PlatformName, ConversationReference.ChannelConversationId(activity)!, activity.Conversation.Name);
+            // Teams names a chat but not a channel in its messages: the name stored at install ("Team (General)") is better than an id.
+            var channelId = ConversationReference.ChannelConversationId(activity)!;
+            var name = activity.Conversation.Name
+                ?? (await channels.FindAsync(new ChatChannel(TeamsAdapter.PlatformName, channelId), cancellationToken))?.Channel.DisplayName;
+            var channel = new ChatChannel(TeamsAdapter.PlatformName, channelId, name);
             var context = new CommandContext(TeamsAdapter.PlatformName, activity.From.AadObjectId ?? fromId, activity.From.Name, channel);
             var reply = await commands.ExecuteAsync(text, context, cancellationToken);
             answer = renderer.RenderActivity(reply);
@@ -187,5 +229,8 @@ public sealed partial class TeamsTurnHandler(
 
         [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Did not answer a command: Teams asked to hold off this conversation for {Wait}")]
         public static partial void ReplyDropped(ILogger logger, TimeSpan wait);
+
+        [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Ignored an activity from the Bot Framework channel '{ChannelId}': PolicyBot answers Microsoft Teams (msteams) only")]
+        public static partial void OtherChannel(ILogger logger, string channelId);
     }
 }

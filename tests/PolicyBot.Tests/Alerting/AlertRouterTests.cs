@@ -64,7 +64,7 @@ public sealed class AlertRouterTests
         await using var services = await TestServices.CreateAsync();
         var alert = await OutboxSeed.EnqueueAsync(services, MetaShift, "test:a", "test:a", "test:b");
 
-        var due = await services.Get<AlertOutbox>().DueAsync(services.Clock.GetUtcNow(), 10, CancellationToken.None);
+        var due = await services.Get<AlertOutbox>().DueAsync(services.Clock.GetUtcNow(), 10, 10, CancellationToken.None);
 
         due.Select(e => (e.Channel, e.Alert!.Id)).ShouldBe([("test:a", alert.Id), ("test:b", alert.Id)]);
     }

@@ -92,4 +92,21 @@ public sealed class ChannelPacingTests
         channel.Sent.ShouldHaveSingleItem().Title.ShouldBe("to a live channel");
         (await services.Get<AlertOutbox>().CountByStateAsync(CancellationToken.None))["dead"].ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_Channel_With_A_Backlog_Does_Not_Crowd_Another_Channel_Out_Of_A_Batch()
+    {
+        await using var services = await TestServices.CreateAsync();
+        var now = services.Clock.GetUtcNow();
+        for (var i = 0; i < 30; i++)
+        {
+            await OutboxSeed.EnqueueAsync(services, $"a{i:00}", now.AddMinutes(i - 60), "test:a");
+        }
+
+        await OutboxSeed.EnqueueAsync(services, "b", now, "test:b");
+
+        var due = await services.Get<AlertOutbox>().DueAsync(now, limit: 10, perChannel: 5, CancellationToken.None);
+
+        due.Select(e => e.Alert!.Title).ShouldBe(["a00", "b", "a01", "a02", "a03", "a04"]);
+    }
 }

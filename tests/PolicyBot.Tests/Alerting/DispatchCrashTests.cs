@@ -96,7 +96,7 @@ public sealed class DispatchCrashTests
         var now = services.Clock.GetUtcNow();
         var alert = await OutboxSeed.EnqueueAsync(services, "one", now);
         var outbox = services.Get<AlertOutbox>();
-        var entry = (await outbox.DueAsync(now, 10, CancellationToken.None)).ShouldHaveSingleItem();
+        var entry = (await outbox.DueAsync(now, 10, 10, CancellationToken.None)).ShouldHaveSingleItem();
 
         (await outbox.ClaimAsync(entry.Id, now, now.AddMinutes(2), CancellationToken.None)).ShouldBeTrue();
         var whileClaimed = await services.Get<OutboxDispatcher>().DispatchAsync(CancellationToken.None);

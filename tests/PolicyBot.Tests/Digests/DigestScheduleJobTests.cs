@@ -33,7 +33,7 @@ public sealed class DigestScheduleJobTests
             await Scheduler.GetTrigger(DigestJob.TriggerKeyFor(subscriptionId), CancellationToken.None);
 
         public async Task<List<OutboxEntry>> QueuedAsync() =>
-            (await Services.Get<AlertOutbox>().DueAsync(Now.AddYears(1), 100, CancellationToken.None)).ToList();
+            (await Services.Get<AlertOutbox>().DueAsync(Now.AddYears(1), 100, 100, CancellationToken.None)).ToList();
 
         public async ValueTask DisposeAsync()
         {

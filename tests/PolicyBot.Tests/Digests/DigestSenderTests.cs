@@ -16,7 +16,7 @@ public sealed class DigestSenderTests
         await services.Get<SubscriptionStore>().SaveAsync(Subscription(digest, services.Clock.GetUtcNow().AddDays(-30), actors), CancellationToken.None);
 
     private static async Task<List<OutboxEntry>> QueuedAsync(TestServices services) =>
-        (await services.Get<AlertOutbox>().DueAsync(services.Clock.GetUtcNow().AddYears(1), 100, CancellationToken.None)).ToList();
+        (await services.Get<AlertOutbox>().DueAsync(services.Clock.GetUtcNow().AddYears(1), 100, 100, CancellationToken.None)).ToList();
 
     private static List<string> Quotes(OutboxEntry entry) =>
         entry.ToOutboundMessage().Content.Blocks.OfType<QuoteBlock>().Select(q => q.Text).ToList();

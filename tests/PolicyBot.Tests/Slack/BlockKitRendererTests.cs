@@ -33,6 +33,16 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void The_Fallback_Does_Not_Repeat_A_Text_Block_That_Says_The_Same_As_The_Summary()
+    {
+        var reply = new Reply("Subscribed general: Meta · shifts only.", [new TextBlock("Subscribed general: Meta · shifts only."), new TextBlock("Alerts will follow.")]);
+
+        var text = renderer.RenderFallback(reply);
+
+        text.ShouldBe("Subscribed general: Meta · shifts only.\nAlerts will follow.");
+    }
+
+    [Fact]
     public void Long_And_Hostile_Input_Stays_Within_Every_Limit()
     {
         var message = renderer.Render(TestReplies.Hostile());

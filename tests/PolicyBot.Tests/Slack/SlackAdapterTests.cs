@@ -71,6 +71,19 @@ public sealed class SlackAdapterTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("Update: also reported by second.example", "Update: also reported by second.example")]
+    [InlineData("Updated: Meta changes its licence", "Updated: Meta changes its licence")]
+    public async Task An_Update_Note_Does_Not_Repeat_An_Update_Prefix_The_Summary_Already_Has(string summary, string expected)
+    {
+        var posted = await Adapter.PostAsync(Channel, new OutboundMessage(TestReplies.Alert()), CancellationToken.None);
+        var revised = TestReplies.Alert() with { Summary = summary };
+
+        await Adapter.UpdateAsync(Channel, posted.MessageId, new OutboundMessage(revised, Revision: 1), CancellationToken.None);
+
+        slack.CallsTo("chat.postMessage")[1].Arg("text").ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("message_not_found")]
     [InlineData("cant_update_message")]
     public async Task An_Update_That_Cannot_Edit_The_Original_Is_Posted_In_Its_Thread(string error)

@@ -41,6 +41,24 @@ public sealed class SlackAdminFlowTests
         app.Slack.CallsTo("conversations.info").ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("Nonexistent Lab")]
+    [InlineData("page")] // a word the command grammar would otherwise read as the kind
+    [InlineData("30m")] // ... or as the interval
+    public async Task An_Organisation_The_Catalogue_Does_Not_Know_Is_An_Error_On_The_Organisation_Field(string org)
+    {
+        await using var app = await SlackTestApp.StartAsync();
+        app.Slack.Admins["UORGADMIN"] = true;
+
+        var response = await app.InteractionAsync(SlackPayloads.AddSourceSubmission("UORGADMIN", "https://example.org/feed.xml", "feed", org));
+
+        var body = (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        body["response_action"]!.GetValue<string>().ShouldBe("errors");
+        body["errors"]!.AsObject().Select(e => e.Key).ShouldBe([SlackAddSourceModal.OrgBlock]);
+        body["errors"]![SlackAddSourceModal.OrgBlock]!.GetValue<string>().ShouldContain(org);
+        (await app.Get<SourceStore>().ListAsync(CancellationToken.None)).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task An_Admin_Adds_A_Source_From_The_Modal_The_Modal_Closes_And_The_Home_Tab_Shows_It()
     {

@@ -55,7 +55,7 @@ public sealed class SlackParsingTests
 
     [Theory]
     [InlineData("https://example.org/feed.xml", null, null, "sources add https://example.org/feed.xml")]
-    [InlineData("https://example.org/feed.xml", "feed", "Meta", "sources add https://example.org/feed.xml feed Meta")]
+    [InlineData("https://example.org/feed.xml", "feed", "Meta", "sources add https://example.org/feed.xml feed \"Meta\"")]
     [InlineData(" https://example.org/p ", "page", "Example Lab", "sources add https://example.org/p page \"Example Lab\"")]
     public void A_Valid_Submission_Becomes_A_Sources_Add_Command(string url, string? kind, string? org, string expected)
     {
@@ -148,5 +148,16 @@ public sealed class SlackParsingTests
     public void Only_Admin_Verbs_Need_The_Admin_Lookup(string text, bool admin)
     {
         SlackCommandRunner.IsAdminVerb(text).ShouldBe(admin);
+    }
+
+    [Theory]
+    [InlineData("sources\u00A0add https://x.example")] // a non-breaking space, as some keyboards type
+    [InlineData("/policy subscribe meta")]
+    [InlineData("ＳＵＢＳＣＲＩＢＥ meta")]
+    [InlineData("\u200Bunsubscribe")]
+    [InlineData("sources\u2003pause 3")]
+    public void An_Admin_Verb_Is_Recognised_However_The_Command_Engine_Would_Read_It(string text)
+    {
+        SlackCommandRunner.IsAdminVerb(text).ShouldBeTrue();
     }
 }

@@ -165,6 +165,29 @@ public sealed class SlackRequestRejectionTests(SlackAppFixture fixture) : IClass
         status.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    public static TheoryData<string, string> WrongShapes => new()
+    {
+        { "/slack/interactivity", "{\"type\":\"view_submission\",\"user\":{\"id\":\"W111\"},\"view\":{\"callback_id\":\"add_source_modal\",\"state\":[]}}" },
+        { "/slack/interactivity", "{\"type\":\"view_submission\",\"user\":{\"id\":\"W111\"},\"view\":{\"callback_id\":\"add_source_modal\",\"state\":{\"values\":{\"source_url\":\"x\"}}}}" },
+        { "/slack/interactivity", "{\"type\":\"view_submission\",\"user\":{\"id\":\"W111\"},\"view\":{\"callback_id\":\"add_source_modal\",\"state\":{\"values\":{\"source_url\":{\"url\":[1]}}}}}" },
+        { "/slack/interactivity", "{\"type\":\"view_submission\",\"user\":{\"id\":\"W111\"},\"view\":{\"callback_id\":\"add_source_modal\",\"state\":{\"values\":{\"source_kind\":{\"kind\":{\"selected_option\":\"feed\"}}}}}}" },
+        { "/slack/events", "{\"type\":\"event_callback\",\"event_id\":\"EvSHAPE1\",\"event\":{\"type\":\"tokens_revoked\",\"tokens\":[]}}" },
+        { "/slack/events", "{\"type\":\"event_callback\",\"event_id\":\"EvSHAPE2\",\"event\":{\"type\":\"tokens_revoked\",\"tokens\":\"bot\"}}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongShapes))]
+    public async Task A_Signed_Payload_With_Parts_Of_The_Wrong_Json_Type_Is_Answered_Not_A_Server_Error(string path, string json)
+    {
+        var (body, contentType) = path == "/slack/interactivity"
+            ? ("payload=" + Uri.EscapeDataString(json), "application/x-www-form-urlencoded")
+            : (json, "application/json");
+
+        var status = await NothingHappensAsync(() => App.PostSignedAsync(path, body, contentType));
+
+        status.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task A_Deeply_Nested_Event_Gets_400()
     {

@@ -40,7 +40,7 @@ public sealed class AdaptiveCardRendererTests
         body[1]!["text"]!.GetValue<string>().ShouldContain("Shift: open → cautious");
         body[3]!["type"]!.GetValue<string>().ShouldBe("Container");
         body[3]!["items"]![1]!["text"]!.GetValue<string>().ShouldBe("— Mark Zuckerberg");
-        json.ShouldContain("careful about what we choose to open\\\\-source");
+        json.ShouldContain("careful about what we choose to open-source");
         json.ShouldContain("[Outlet B](https://outlet-b.example/meta-open-weights)");
         var actions = body.Single(e => e!["type"]!.GetValue<string>() == "ActionSet")!;
         actions["separator"]!.GetValue<bool>().ShouldBeTrue();
@@ -76,12 +76,12 @@ public sealed class AdaptiveCardRendererTests
         var json = card.ToJsonString(AdaptiveCardRenderer.WireJson);
 
         (await CardSchema.ValidateCardAsync(card.ToJsonString())).ShouldBeEmpty();
-        card["body"]![0]!["text"]!.GetValue<string>().ShouldBe(@"Meta: Meta narrows what it will open\-source");
+        card["body"]![0]!["text"]!.GetValue<string>().ShouldBe("Meta: Meta narrows what it will open-source");
         json.ShouldContain("Shift: open → cautious");
         json.ShouldContain("— Mark Zuckerberg");
         json.ShouldContain("Added sentence");
         json.ShouldContain("Removed sentence");
-        card.ToJsonString(AdaptiveCardRenderer.WireJson).ShouldContain(@"[outlet\\-b.example](https://www.outlet-b.example/meta-open-weights)");
+        card.ToJsonString(AdaptiveCardRenderer.WireJson).ShouldContain(@"[outlet-b.example](https://www.outlet-b.example/meta-open-weights)");
         json.ShouldContain("\"type\":\"Action.OpenUrl\",\"title\":\"Open source\",\"url\":\"https://outlet-a.example/zuckerberg\"");
         json.ShouldContain("Why you got this");
     }
@@ -89,11 +89,11 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void Markdown_In_Untrusted_Text_Is_Escaped()
     {
-        var reply = new Reply("x", [new TextBlock("**not bold** _no_ [click](https://evil.example) <at>Everyone</at>\n1. not a list # no heading")]);
+        var reply = new Reply("x", [new TextBlock("**not bold** _no_ [click](https://evil.example) <at>Everyone</at>\n1. not a list # no heading\n- not a bullet\n  # not a heading (2026-11-22)")]);
 
         var text = Card(renderer.RenderActivity(reply))["body"]![0]!["text"]!.GetValue<string>();
 
-        text.ShouldBe("\\*\\*not bold\\*\\* \\_no\\_ \\[click\\]\\(https://evil.example\\) \\<at\\>Everyone\\</at\\>\n1\\. not a list \\# no heading");
+        text.ShouldBe("\\*\\*not bold\\*\\* \\_no\\_ \\[click\\](https://evil.example) \\<at\\>Everyone\\</at\\>\n1\\. not a list # no heading\n\\- not a bullet\n  \\# not a heading (2026-11-22)");
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class AdaptiveCardRendererTests
         (await CardSchema.ValidateCardAsync(json)).ShouldBeEmpty();
         json.ShouldNotContain("javascript:");
         json.ShouldNotContain("data:text");
-        card["body"]![1]!["text"]!.GetValue<string>().ShouldBe("- bad\n- [odd\\)](https://example.org/a%28b%29c)");
+        card["body"]![1]!["text"]!.GetValue<string>().ShouldBe("- bad\n- [odd)](https://example.org/a%28b%29c)");
         card["body"]![2]!["actions"]!.AsArray().Count.ShouldBe(1);
     }
 

@@ -61,7 +61,7 @@ public sealed class PlaygroundEndToEndTests
 
         delivered.ShouldBe(1);
         var alertCard = alertFrame.GetProperty("message").GetProperty("attachments")[0].GetProperty("content");
-        alertCard.GetProperty("body")[0].GetProperty("text").GetString().ShouldBe("Meta: Meta narrows what it will open\\-source");
+        alertCard.GetProperty("body")[0].GetProperty("text").GetString().ShouldBe("Meta: Meta narrows what it will open-source");
         alertCard.GetRawText().ShouldContain("Shift: open → cautious");
         var messageId = alertFrame.GetProperty("message").GetProperty("messageId").GetString();
 

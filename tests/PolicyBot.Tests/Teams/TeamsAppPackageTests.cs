@@ -72,7 +72,8 @@ public sealed class TeamsAppPackageTests
     [InlineData("")]
     [InlineData("not-a-guid")]
     [InlineData("28:6a1f0c3e-5b7d-4e2a-9c8f-1d2e3f4a5b6c")]
-    public async Task An_App_Id_That_Is_Not_A_Guid_Is_Refused(string appId)
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    public async Task An_App_Id_That_Is_Not_A_Guid_Or_Is_The_Placeholder_Is_Refused(string appId)
     {
         using var buffer = new MemoryStream();
 
@@ -105,5 +106,19 @@ public sealed class TeamsAppPackageTests
         code.ShouldBe(2);
         error.ShouldContain("Teams:AppId");
         File.Exists(Path.Combine(cli.Directory, "app.zip")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Teams_Package_Verb_Into_A_Missing_Folder_Says_So_Instead_Of_Crashing()
+    {
+        using var cli = new CliRun();
+        var path = Path.Combine(cli.Directory, "no-such-folder", "app.zip");
+
+        var (code, _, error) = await cli.RunAsync("teams", "package", "--output", path, "--app-id", AppId);
+
+        code.ShouldBe(2);
+        error.ShouldContain("Could not write");
+        error.ShouldNotContain("   at ");
+        File.Exists(path).ShouldBeFalse();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using PolicyBot.Chat;
+using PolicyBot.Subscriptions;
 using PolicyBot.Teams;
 using PolicyBot.Tests.Infrastructure;
 
@@ -44,6 +45,44 @@ public sealed class TeamsTurnHandlerTests
         await handler.HandleAsync(Load(fake, "conversation-update-bot-removed-team"), CancellationToken.None);
 
         (await FindAsync(services, "19:policy-team@thread.tacv2"))!.Active.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Bot_Removed_From_The_Team_Also_Deactivates_The_Subscribed_Channels_Of_That_Team()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var handler = services.Get<TeamsTurnHandler>();
+        fake.MapConnector("POST", "/connector/v3/conversations/19:policy-alerts@thread.tacv2;messageid=1700000000002/activities/1700000000002");
+        await handler.HandleAsync(Load(fake, "conversation-update-bot-added-team"), CancellationToken.None);
+        await handler.HandleAsync(Load(fake, "message-channel-mention"), CancellationToken.None);
+        var alerts = new ChatChannel("teams", "19:policy-alerts@thread.tacv2");
+        await services.Get<SubscriptionStore>().SaveAsync(new Subscription { Channel = alerts, CreatedBy = "teams:ada" }, CancellationToken.None);
+        var otherTeam = new ChatChannel("teams", "19:other-team-channel@thread.tacv2");
+        await services.Get<ChannelStore>().UpsertAsync(otherTeam, new ConversationReference(fake.ServiceUrl, otherTeam.Id, "channel", null, null, null, null, "19:other-team@thread.tacv2", null).ToJson(), CancellationToken.None);
+        await services.Get<SubscriptionStore>().SaveAsync(new Subscription { Channel = otherTeam, CreatedBy = "teams:ada" }, CancellationToken.None);
+
+        await handler.HandleAsync(Load(fake, "conversation-update-bot-removed-team"), CancellationToken.None);
+
+        (await FindAsync(services, "19:policy-team@thread.tacv2"))!.Active.ShouldBeFalse();
+        (await FindAsync(services, "19:policy-alerts@thread.tacv2"))!.Active.ShouldBeFalse();
+        (await FindAsync(services, "19:other-team-channel@thread.tacv2"))!.Active.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_Channel_Other_Than_General_Is_Not_Named_After_The_General_Channel()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var services = await TeamsServices.CreateAsync(fake);
+        var json = TeamsFixtures.Load("conversation-update-bot-added-team", fake.ServiceUrl)
+            .Replace("a5b6c7d8e9f0\", \"id\": \"19:policy-team@thread.tacv2\"", "a5b6c7d8e9f0\", \"id\": \"19:policy-alerts@thread.tacv2\"", StringComparison.Ordinal);
+        var activity = ActivityParser.Parse(Encoding.UTF8.GetBytes(json)).Activity.ShouldNotBeNull();
+        activity.Conversation!.Id.ShouldBe("19:policy-alerts@thread.tacv2");
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(activity, CancellationToken.None);
+
+        var stored = (await FindAsync(services, "19:policy-alerts@thread.tacv2")).ShouldNotBeNull();
+        stored.Channel.DisplayName.ShouldNotBe("Policy Watch (General)");
     }
 
     [Fact]
@@ -165,6 +204,58 @@ public sealed class TeamsTurnHandlerTests
 
         attacker.Requests.ShouldBeEmpty();
         fake.TokenRequests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_Web_Chat_Activity_Claiming_An_Admin_Object_Id_As_Its_Sender_Runs_Nothing()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        await using var services = await TeamsServices.CreateAsync(fake, new Dictionary<string, string?> { ["Admins:TeamsUserIds:0"] = "aaaaaaaa-0000-0000-0000-000000000001" });
+        var activity = Load(fake, "message-personal") with
+        {
+            ChannelId = "webchat",
+            From = new ChannelAccount("aaaaaaaa-0000-0000-0000-000000000001", "Ada Admin"),
+            Text = "subscribe",
+        };
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(activity, CancellationToken.None);
+
+        (await services.Get<SubscriptionStore>().FindAsync(new ChatChannel("teams", "a:1personal-ada"), CancellationToken.None)).ShouldBeNull();
+        (await FindAsync(services, "a:1personal-ada")).ShouldBeNull();
+        fake.ConnectorRequests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_Same_Message_From_Teams_Does_Subscribe_So_The_Web_Chat_Test_Can_Fail()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        fake.MapConnector("POST", "/connector/v3/conversations/a:1personal-ada/activities/1700000000001");
+        await using var services = await TeamsServices.CreateAsync(fake, new Dictionary<string, string?> { ["Admins:TeamsUserIds:0"] = "aaaaaaaa-0000-0000-0000-000000000001" });
+        var activity = Load(fake, "message-personal") with { Text = "subscribe" };
+
+        await services.Get<TeamsTurnHandler>().HandleAsync(activity, CancellationToken.None);
+
+        (await services.Get<SubscriptionStore>().FindAsync(new ChatChannel("teams", "a:1personal-ada"), CancellationToken.None)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Subscribe_In_The_General_Channel_Names_It_By_Its_Stored_Name_Not_Its_Id()
+    {
+        await using var fake = await BotFrameworkFake.StartAsync();
+        fake.MapConnector("POST", "/connector/v3/conversations/19:policy-team@thread.tacv2;messageid=1700000000002/activities/1700000000002");
+        await using var services = await TeamsServices.CreateAsync(fake, new Dictionary<string, string?> { ["Admins:TeamsUserIds:0"] = "aaaaaaaa-0000-0000-0000-000000000002" });
+        var handler = services.Get<TeamsTurnHandler>();
+        await handler.HandleAsync(Load(fake, "conversation-update-bot-added-team"), CancellationToken.None);
+        var json = TeamsFixtures.Load("message-channel-mention", fake.ServiceUrl)
+            .Replace("19:policy-alerts@thread.tacv2", "19:policy-team@thread.tacv2", StringComparison.Ordinal)
+            .Replace("&nbsp;help", "&nbsp;subscribe", StringComparison.Ordinal);
+        var message = ActivityParser.Parse(Encoding.UTF8.GetBytes(json)).Activity.ShouldNotBeNull();
+
+        await handler.HandleAsync(message, CancellationToken.None);
+
+        var reply = BotFrameworkFake.Json(fake.ConnectorRequests.ShouldHaveSingleItem()).GetRawText();
+        reply.ShouldContain("Policy Watch (General)");
+        reply.ShouldNotContain("teams:19:");
     }
 
     [Fact]
