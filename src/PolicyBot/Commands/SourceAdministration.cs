@@ -169,6 +169,22 @@ public sealed class SourceAdministration(
         }
 
         var key = string.Join(' ', arguments.Select(a => a.Text));
+        if (!key.TrimStart('#').All(char.IsAsciiDigit))
+        {
+            // a name may be shared (two feeds titled alike): changing the first one found could remove the wrong source
+            var named = (await store.ListAsync(cancellationToken)).Where(s => s.Name.Equals(key.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+            if (named.Count > 1)
+            {
+                var ambiguous = string.Create(CultureInfo.InvariantCulture, $"{named.Count} sources are called \"{Shorten(key)}\"; say which by its id.");
+                return new Reply(ambiguous,
+                [
+                    new TextBlock(ambiguous),
+                    new ListBlock("Sources", named.Select(s => new ReplyLink(string.Create(CultureInfo.InvariantCulture, $"#{s.Id} {s.Name}"), s.Url)).ToList()),
+                    new ActionsBlock(named.Take(5).Select(s => new ReplyButton(string.Create(CultureInfo.InvariantCulture, $"{verb} #{s.Id}"), Command: string.Create(CultureInfo.InvariantCulture, $"sources {verb} {s.Id}"))).ToList()),
+                ]) { Outcome = ReplyOutcome.Error };
+            }
+        }
+
         var source = await store.FindAsync(key.TrimStart('#'), cancellationToken);
         if (source is null)
         {

@@ -214,6 +214,23 @@ public sealed class CommandEngineSourcesTests
     }
 
     [Fact]
+    public async Task A_Name_Two_Sources_Share_Changes_Neither_And_Offers_Each_By_Id()
+    {
+        await using var bed = await CommandTestBed.CreateAsync();
+        var store = bed.Services.Get<SourceStore>();
+        var now = bed.Services.Clock.GetUtcNow();
+        await store.AddAsync(new SourceDefinition { Name = "Policy Wire", Url = "https://a.example/feed.xml", Kind = "feed" }, "cli", now, CancellationToken.None);
+        await store.AddAsync(new SourceDefinition { Name = "Policy Wire", Url = "https://b.example/feed.xml", Kind = "feed" }, "cli", now, CancellationToken.None);
+
+        var reply = await bed.RunAsync("sources remove policy wire");
+
+        reply.Outcome.ShouldBe(ReplyOutcome.Error);
+        reply.Summary.ShouldBe("2 sources are called \"policy wire\"; say which by its id.");
+        ReplyText.Commands(reply).ShouldBe(["sources remove 1", "sources remove 2"]);
+        (await store.ListAsync(CancellationToken.None)).Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Pause_Resume_And_Remove_Act_On_The_Source_By_Id_Or_Name()
     {
         await using var bed = await CommandTestBed.CreateAsync();
