@@ -180,7 +180,7 @@ public sealed class SourceAdministration(
                 [
                     new TextBlock(ambiguous),
                     new ListBlock("Sources", named.Select(s => new ReplyLink(string.Create(CultureInfo.InvariantCulture, $"#{s.Id} {s.Name}"), s.Url)).ToList()),
-                    new ActionsBlock(named.Take(5).Select(s => new ReplyButton(string.Create(CultureInfo.InvariantCulture, $"{verb} #{s.Id}"), Command: string.Create(CultureInfo.InvariantCulture, $"sources {verb} {s.Id}"))).ToList()),
+                    new ActionsBlock(named.Take(5).Select(s => new ReplyButton(string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(verb[0])}{verb[1..]} #{s.Id}"), Command: string.Create(CultureInfo.InvariantCulture, $"sources {verb} {s.Id}"))).ToList()),
                 ]) { Outcome = ReplyOutcome.Error };
             }
         }
@@ -193,6 +193,16 @@ public sealed class SourceAdministration(
 
         var now = timeProvider.GetUtcNow();
         var id = source.Id.ToString(CultureInfo.InvariantCulture);
+        if ((verb == "pause" && !source.Enabled) || (verb == "resume" && source.Enabled))
+        {
+            var already = $"#{id} {source.Name} is {(source.Enabled ? "not" : "already")} paused.";
+            return new Reply(already,
+            [
+                new TextBlock(already),
+                new ActionsBlock([source.Enabled ? new ReplyButton("Pause", Command: $"sources pause {id}") : new ReplyButton("Resume", Command: $"sources resume {id}", Style: ButtonStyle.Primary)]),
+            ]);
+        }
+
         var (done, changed, undo) = verb switch
         {
             "remove" => ("Removed", await store.RemoveAsync(source.Id, cancellationToken), (ReplyButton?)null),

@@ -231,6 +231,24 @@ public sealed class CommandEngineSourcesTests
     }
 
     [Fact]
+    public async Task Pausing_A_Paused_Source_Or_Resuming_A_Running_One_Says_It_Already_Is()
+    {
+        await using var bed = await CommandTestBed.CreateAsync();
+        await bed.SeedStatementsAsync();
+        await bed.RunAsync("sources pause 1");
+
+        var pausedAgain = await bed.RunAsync("sources pause 1");
+        await bed.RunAsync("sources resume 1");
+        var resumedAgain = await bed.RunAsync("sources resume 1");
+
+        pausedAgain.Outcome.ShouldBe(ReplyOutcome.Ok);
+        pausedAgain.Summary.ShouldBe("#1 Test Wire is already paused.");
+        ReplyText.Commands(pausedAgain).ShouldBe(["sources resume 1"]);
+        resumedAgain.Summary.ShouldBe("#1 Test Wire is not paused.");
+        ReplyText.Commands(resumedAgain).ShouldBe(["sources pause 1"]);
+    }
+
+    [Fact]
     public async Task Pause_Resume_And_Remove_Act_On_The_Source_By_Id_Or_Name()
     {
         await using var bed = await CommandTestBed.CreateAsync();
