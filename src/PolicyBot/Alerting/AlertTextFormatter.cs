@@ -3,7 +3,8 @@ using System.Text;
 
 namespace PolicyBot.Alerting;
 
-/// <summary>Renders an alert as plain text for terminals and logs.</summary>
+/// <summary>Renders an alert as plain text for terminals and logs; escape sequences and bidi controls from untrusted
+/// text are removed (<see cref="Chat.TerminalText"/>).</summary>
 public sealed class AlertTextFormatter
 {
     private const int Width = 100;
@@ -59,7 +60,7 @@ public sealed class AlertTextFormatter
         }
 
         text.AppendLine();
-        return text.ToString();
+        return Chat.TerminalText.Clean(text.ToString());
     }
 
     /// <summary>A follow-up line for a revised alert: what it is about and who else reports it now.</summary>
@@ -77,7 +78,7 @@ public sealed class AlertTextFormatter
             text.Append("  Also reported by: ").AppendLine(string.Join(", ", alert.AlsoReportedBy));
         }
 
-        return text.AppendLine().ToString();
+        return Chat.TerminalText.Clean(text.AppendLine().ToString());
     }
 
     private static string Speaker(AlertQuote quote) =>

@@ -65,52 +65,15 @@ public static class ReplyTextRenderer
         : button.Command is { } command ? $"[{Line(button.Label)}] → {Line(command)}"
         : $"[{Line(button.Label)}]";
 
-    /// <summary>Text for one line: what <see cref="Plain"/> keeps, with line breaks as spaces.</summary>
-    private static string Line(string text) => Plain(text, keepLineBreaks: false);
-
-    /// <summary>The text without control characters (a tab or line break becomes a space, unless line breaks are kept)
-    /// and without the bidirectional embeddings, overrides and isolates that make text read otherwise than it is.</summary>
-    private static string Plain(string text, bool keepLineBreaks)
-    {
-        if (!text.Any(NeedsCleaning))
-        {
-            return text;
-        }
-
-        var clean = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                continue;
-            }
-
-            if (c is '\n' or '\r')
-            {
-                clean.Append(keepLineBreaks ? '\n' : ' ');
-            }
-            else if (c == '\t')
-            {
-                clean.Append(' ');
-            }
-            else if (!NeedsCleaning(c))
-            {
-                clean.Append(c);
-            }
-        }
-
-        return clean.ToString();
-    }
-
-    private static bool NeedsCleaning(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+    /// <summary>Text for one line: what <see cref="TerminalText.Clean"/> keeps, with line breaks as spaces.</summary>
+    private static string Line(string text) => TerminalText.Clean(text, keepLineBreaks: false);
 
     /// <summary>The paragraph with its emphasis spans between asterisks; spans outside the text or overlapping are ignored.</summary>
     private static string Emphasise(TextBlock block)
     {
         if (block.Emphasis is not { Count: > 0 } spans)
         {
-            return Plain(block.Text, keepLineBreaks: true);
+            return TerminalText.Clean(block.Text, keepLineBreaks: true);
         }
 
         var text = new StringBuilder();
@@ -122,11 +85,11 @@ public static class ReplyTextRenderer
                 continue;
             }
 
-            text.Append(Plain(block.Text[at..span.Start], keepLineBreaks: true)).Append('*')
-                .Append(Plain(block.Text.Substring(span.Start, span.Length), keepLineBreaks: true)).Append('*');
+            text.Append(TerminalText.Clean(block.Text[at..span.Start], keepLineBreaks: true)).Append('*')
+                .Append(TerminalText.Clean(block.Text.Substring(span.Start, span.Length), keepLineBreaks: true)).Append('*');
             at = span.Start + span.Length;
         }
 
-        return text.Append(Plain(block.Text[at..], keepLineBreaks: true)).ToString();
+        return text.Append(TerminalText.Clean(block.Text[at..], keepLineBreaks: true)).ToString();
     }
 }

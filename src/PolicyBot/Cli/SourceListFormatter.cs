@@ -41,6 +41,6 @@ public static class SourceListFormatter
             }
         }
 
-        return text.ToString();
+        return Chat.TerminalText.Clean(text.ToString());
     }
 }
