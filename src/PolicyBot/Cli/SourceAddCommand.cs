@@ -43,7 +43,7 @@ public static class SourceAddCommand
             }
 
             var store = services.GetRequiredService<SourceStore>();
-            if (await store.FindAsync(definition.Url, token) is { } existing)
+            if (await store.FindWatchingAsync(definition.Url, token) is { } existing)
             {
                 await environment.Error.WriteLineAsync($"Already watched as #{existing.Id} {existing.Name}.");
                 return 1;

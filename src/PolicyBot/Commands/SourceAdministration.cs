@@ -17,7 +17,6 @@ public sealed class SourceAdministration(
     SourceDefinitionValidator validator,
     SourcePreviewer previewer,
     ActorDirectory directory,
-    UrlCanonicalizer canonicalizer,
     TimeProvider timeProvider)
 {
     /// <summary>Option names of <c>policybot sources add</c>, accepted (and skipped) before a kind, organisation or interval.</summary>
@@ -133,7 +132,7 @@ public sealed class SourceAdministration(
             return Reply.Error("Cannot add this source: " + string.Join("; ", problems) + ".", Usage);
         }
 
-        if (await WatchedAsync(definition.Url, cancellationToken) is { } existing)
+        if (await store.FindWatchingAsync(definition.Url, cancellationToken) is { } existing)
         {
             return Reply.Error(string.Create(CultureInfo.InvariantCulture, $"Already watched as #{existing.Id} {existing.Name}."), "See `sources` for every watched source.");
         }
@@ -226,27 +225,6 @@ public sealed class SourceAdministration(
         }
 
         return new Reply(message, blocks);
-    }
-
-    /// <summary>The source already watching <paramref name="url"/>, spelt exactly so or only differently.</summary>
-    private async Task<Source?> WatchedAsync(string url, CancellationToken cancellationToken)
-    {
-        if (await store.FindAsync(url, cancellationToken) is { } exact)
-        {
-            return exact;
-        }
-
-        var key = SameUrlKey(url);
-        return (await store.ListAsync(cancellationToken)).FirstOrDefault(s => SameUrlKey(s.Url) == key);
-    }
-
-    /// <summary>The canonical URL with a trailing slash of its path dropped: <c>/feed/</c> and <c>/feed</c> are one resource on real sites.</summary>
-    private string SameUrlKey(string url)
-    {
-        var canonical = canonicalizer.Canonicalize(url);
-        var query = canonical.IndexOf('?', StringComparison.Ordinal);
-        var (path, rest) = query < 0 ? (canonical, "") : (canonical[..query], canonical[query..]);
-        return path.TrimEnd('/') + rest;
     }
 
     private static Reply Added(Source saved, SourcePreview preview)

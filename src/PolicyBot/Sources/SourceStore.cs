@@ -1,10 +1,11 @@
 using Dapper;
 using PolicyBot.Data;
+using PolicyBot.History;
 
 namespace PolicyBot.Sources;
 
 /// <summary>The <c>sources</c> table: what is watched, its schedule (due-ness is data) and its health.</summary>
-public sealed class SourceStore(SqliteDatabase database)
+public sealed class SourceStore(SqliteDatabase database, UrlCanonicalizer canonicalizer)
 {
     private const string Columns = """
         id AS Id, name AS Name, url AS Url, kind AS Kind, orgs AS Orgs, interval_seconds AS IntervalSeconds,
@@ -25,6 +26,19 @@ public sealed class SourceStore(SqliteDatabase database)
         var rows = await connection.QueryAsync<SourceRow>(new CommandDefinition(
             $"SELECT {Columns} FROM sources ORDER BY id", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToSource()).ToList();
+    }
+
+    /// <summary>The source already watching <paramref name="url"/>, spelt exactly so or differing only in spelling
+    /// (scheme and host case, fragment, tracking parameters, a trailing slash).</summary>
+    public async Task<Source?> FindWatchingAsync(string url, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(url, cancellationToken) is { } exact && exact.Url == url)
+        {
+            return exact;
+        }
+
+        var key = SameUrlKey(url);
+        return (await ListAsync(cancellationToken)).FirstOrDefault(s => SameUrlKey(s.Url) == key);
     }
 
     /// <summary>Finds a source by id, exact URL or case-insensitive name.</summary>
@@ -172,5 +186,14 @@ public sealed class SourceStore(SqliteDatabase database)
             LastError = LastError,
             LastWarning = LastWarning,
         };
+    }
+
+    /// <summary>The canonical URL with a trailing slash of its path dropped: <c>/feed/</c> and <c>/feed</c> are one resource on real sites.</summary>
+    private string SameUrlKey(string url)
+    {
+        var canonical = canonicalizer.Canonicalize(url);
+        var query = canonical.IndexOf('?', StringComparison.Ordinal);
+        var (path, rest) = query < 0 ? (canonical, "") : (canonical[..query], canonical[query..]);
+        return path.TrimEnd('/') + rest;
     }
 }

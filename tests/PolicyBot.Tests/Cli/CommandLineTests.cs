@@ -16,6 +16,7 @@ public sealed class CommandLineTests
 
         var add = await cli.RunAsync("sources", "add", url, "--org", "Meta");
         var duplicate = await cli.RunAsync("sources", "add", url);
+        var respelt = await cli.RunAsync("sources", "add", url.Replace("http://", "HTTP://", StringComparison.Ordinal) + "?utm_source=x#top");
         var pause = await cli.RunAsync("sources", "pause", url);
         var list = await cli.RunAsync("sources", "list");
         var resume = await cli.RunAsync("sources", "resume", "Test Wire");
@@ -28,6 +29,8 @@ public sealed class CommandLineTests
         add.Out.ShouldContain("Added #1 Test Wire [feed]");
         duplicate.ExitCode.ShouldBe(1);
         duplicate.Error.ShouldContain("Already watched as #1");
+        respelt.ExitCode.ShouldBe(1);
+        respelt.Error.ShouldContain("Already watched as #1");
         pause.Out.ShouldContain("Paused #1");
         list.Out.ShouldContain("#1 Test Wire [feed, paused]");
         list.Out.ShouldContain("orgs Meta");
