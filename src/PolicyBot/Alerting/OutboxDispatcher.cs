@@ -28,6 +28,8 @@ public sealed partial class OutboxDispatcher(
 
     private readonly Counter<long> _deliveries = meterFactory.Create("PolicyBot").CreateCounter<long>("policybot.deliveries", description: "Delivery attempts by channel and outcome");
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _unconfiguredWarned = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, IChatAdapter> _adapters = adapters.GroupBy(a => a.Platform).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
     /// <summary>Delivers what is due, pacing each channel; a channel whose pace would carry it past one dispatch interval
@@ -52,7 +54,11 @@ public sealed partial class OutboxDispatcher(
         var channel = ChatChannel.FromKey(key);
         if (!_adapters.TryGetValue(channel.Platform, out var adapter))
         {
-            Log.PlatformNotConfigured(logger, key, entries.Count());
+            if (_unconfiguredWarned.TryAdd(key, true))
+            {
+                Log.PlatformNotConfigured(logger, key, entries.Count());
+            }
+
             return 0;
         }
 
@@ -150,7 +156,7 @@ public sealed partial class OutboxDispatcher(
         [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Outbox row {EntryId} to {Channel} is undeliverable after {Attempt} attempt(s): {Error}")]
         public static partial void Dead(ILogger logger, long entryId, string channel, int attempt, string error);
 
-        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Count} message(s) wait for channel {Channel}, whose platform is not configured in this process")]
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Count} message(s) wait for channel {Channel}, whose platform is not configured in this process (said once per channel)")]
         public static partial void PlatformNotConfigured(ILogger logger, string channel, int count);
     }
 }
