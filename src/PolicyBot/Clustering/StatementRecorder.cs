@@ -61,7 +61,17 @@ public sealed class StatementRecorder(
             return (await outbox.ReviseAsync(session, earlier.Value, _ => alert with { Id = earlier.Value }, now, cancellationToken), true);
         }
 
-        return (await outbox.AddAsync(session, origin, alert, await router.RouteAsync(session, alert, cancellationToken), now, cancellationToken), false);
+        var saved = await outbox.AddAsync(session, origin, alert, await router.RouteAsync(session, alert, cancellationToken), now, cancellationToken);
+        if (alert.Kind == "changed")
+        {
+            // a statement too, so the change is found by /policy <actor>, latest, search and digests (never clustered)
+            var text = string.Join(' ', alert.Change?.Added ?? []);
+            var signature = StatementSignature.Create(alert.Orgs.FirstOrDefault(), null, alert.Stance, alert.PublishedAt ?? now, text, []);
+            var statementId = await statements.CreateAsync(session, saved.Id, signature, now, cancellationToken);
+            await statements.AddReportAsync(session, statementId, origin.ItemId, alert.Url, alert.Source, now, cancellationToken);
+        }
+
+        return (saved, false);
     }
 
     private async Task<string?> ShiftAsync(DbSession session, StatementSignature signature, CancellationToken cancellationToken)

@@ -15,7 +15,11 @@ public sealed class StatementStore
     public async Task<IReadOnlyList<StoredStatement>> RecentAsync(DbSession session, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var ids = (await session.Connection.QueryAsync<long>(session.Command(
-            "SELECT id FROM statements WHERE updated_at >= @since ORDER BY id", new { since }, cancellationToken))).ToList();
+            """
+            SELECT s.id FROM statements s JOIN alerts a ON a.id = s.alert_id
+            WHERE s.updated_at >= @since AND a.change_id IS NULL -- a watched page's change is never another outlet's report
+            ORDER BY s.id
+            """, new { since }, cancellationToken))).ToList();
         if (_parsed.Count > ids.Count)
         {
             // statements that left the window are never asked for again

@@ -45,4 +45,30 @@ public sealed class PageChangeUpdateTests
         update.Change!.Added.ShouldBe(["Weights of frontier models stay closed."]);
         channel.Delivered[^1].Message.Content.Summary.ShouldBe($"Updated: {update.Title}");
     }
+
+    [Fact]
+    public async Task A_Watched_Page_Change_Is_A_Statement_Of_Its_Organisation_That_Commands_Find_But_Feed_Reports_Never_Join()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        await using var services = await TestServices.CreateAsync();
+        var page = TestFeeds.PolicyPage("1 November 2026", 10, "Meta publishes the weights of its Llama models under an open licence.");
+        server.Map("/policy", ctx => LoopbackServer.Respond(200, page, "text/html; charset=utf-8")(ctx));
+        var url = server.Url("/policy").ToString();
+        await services.Get<SourceStore>().AddAsync(new SourceDefinition { Name = "Meta policy", Url = url, Kind = "page", Orgs = ["Meta"] }, "cli", services.Clock.GetUtcNow(), CancellationToken.None);
+        async Task PollAsync() =>
+            await services.Get<SourcePoller>().PollAsync((await services.Get<SourceStore>().FindAsync(url, CancellationToken.None))!, CancellationToken.None);
+        await PollAsync();
+        page = TestFeeds.PolicyPage("2 November 2026", 11, "Meta will be careful about what it chooses to open-source.");
+        await PollAsync();
+        var context = new PolicyBot.Commands.CommandContext("cli", "tester", null, null);
+
+        var actor = await services.Get<PolicyBot.Commands.CommandEngine>().ExecuteAsync("meta", context, CancellationToken.None);
+        var latest = await services.Get<PolicyBot.Commands.CommandEngine>().ExecuteAsync("latest", context, CancellationToken.None);
+        await using var session = await services.Get<PolicyBot.Data.SqliteDatabase>().BeginAsync(CancellationToken.None);
+        var clusterable = await services.Get<PolicyBot.Clustering.StatementStore>().RecentAsync(session, services.Clock.GetUtcNow().AddDays(-30), CancellationToken.None);
+
+        PolicyBot.Chat.ReplyTextRenderer.Render(actor).ShouldContain("Model release policy");
+        PolicyBot.Chat.ReplyTextRenderer.Render(latest).ShouldContain("Model release policy");
+        clusterable.ShouldBeEmpty();
+    }
 }
