@@ -81,8 +81,9 @@ public sealed partial class SlackAdapter(
         }
         else if (result.IsAuthGone)
         {
+            // not retried, but channels stay subscribed: a token fixed in configuration must not find them all gone
+            // (app_uninstalled and tokens_revoked events are what switch Slack off)
             Log.AuthGone(logger, error);
-            await channels.DeactivateAsync(new ChatChannel(PlatformName, ""), cancellationToken);
         }
 
         return DeliveryResult.Failure($"slack: {error}", result.Retryable, result.RetryAfter);
@@ -93,7 +94,7 @@ public sealed partial class SlackAdapter(
         [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Slack channel {Channel} can no longer be posted to ({Error}); marked inactive")]
         public static partial void ChannelGone(ILogger logger, string channel, string error);
 
-        [LoggerMessage(EventId = 6102, Level = LogLevel.Error, Message = "Slack rejected the bot token ({Error}); every Slack channel marked inactive")]
+        [LoggerMessage(EventId = 6102, Level = LogLevel.Error, Message = "Slack rejected the bot token ({Error}); nothing can be delivered to Slack until the token is fixed")]
         public static partial void AuthGone(ILogger logger, string error);
 
         [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Slack message in {Channel} cannot be edited ({Error}); posting the update in its thread")]

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
 namespace PolicyBot.Slack;
@@ -10,22 +11,23 @@ namespace PolicyBot.Slack;
 public sealed record SlackApiResult(bool Ok, string? Error, JsonObject? Body, TimeSpan? RetryAfter = null)
 {
     /// <summary>Errors a later attempt can get past; every other <c>ok:false</c> code is final.</summary>
-    private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> Transient = FrozenSet.ToFrozenSet(
+    [
         "ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
         "timeout", "connection_failed", "invalid_response", "team_added_to_org",
-    };
+    ], StringComparer.Ordinal);
 
-    /// <summary>Errors that mean the bot can no longer post to that channel.</summary>
-    private static readonly HashSet<string> ChannelGone = new(StringComparer.Ordinal) { "channel_not_found", "not_in_channel", "is_archived" };
+    /// <summary>Errors that mean the bot can no longer post to that channel. (<c>not_in_channel</c> is not one of them:
+    /// an invitation fixes it, and the channel must then still be subscribed.)</summary>
+    private static readonly FrozenSet<string> ChannelGone = FrozenSet.ToFrozenSet(["channel_not_found", "is_archived"], StringComparer.Ordinal);
 
     /// <summary>Errors that mean the bot token no longer works anywhere.</summary>
-    private static readonly HashSet<string> AuthGone = new(StringComparer.Ordinal) { "invalid_auth", "token_revoked", "not_authed", "account_inactive", "token_expired" };
+    private static readonly FrozenSet<string> AuthGone = FrozenSet.ToFrozenSet(["invalid_auth", "token_revoked", "not_authed", "account_inactive", "token_expired"], StringComparer.Ordinal);
 
     /// <summary>Whether trying again later can succeed (rate limits, 5xx, timeouts), as opposed to a definite refusal.</summary>
     public bool Retryable => !Ok && Error is not null && (Transient.Contains(Error) || Error.StartsWith("http_5", StringComparison.Ordinal));
 
-    /// <summary>The channel is gone for the bot: deleted, archived, or the bot is not a member.</summary>
+    /// <summary>The channel is gone for the bot: deleted or archived.</summary>
     public bool IsChannelGone => Error is not null && ChannelGone.Contains(Error);
 
     /// <summary>The token is revoked or invalid.</summary>

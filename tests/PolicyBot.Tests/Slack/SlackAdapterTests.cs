@@ -111,7 +111,6 @@ public sealed class SlackAdapterTests : IAsyncLifetime
 
     [Theory]
     [InlineData("channel_not_found")]
-    [InlineData("not_in_channel")]
     [InlineData("is_archived")]
     public async Task A_Lost_Channel_Fails_For_Good_And_Is_Marked_Inactive(string error)
     {
@@ -130,21 +129,22 @@ public sealed class SlackAdapterTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("not_in_channel")]
     [InlineData("invalid_auth")]
     [InlineData("token_revoked")]
-    public async Task A_Rejected_Token_Fails_For_Good_And_Marks_Every_Slack_Channel_Inactive(string error)
+    public async Task An_Error_An_Invitation_Or_A_Fixed_Token_Cures_Fails_Without_Unsubscribing_Any_Channel(string error)
     {
         var store = services.Get<ChannelStore>();
         await store.UpsertAsync(Channel, null, CancellationToken.None);
         await store.UpsertAsync(new ChatChannel("slack", "C0OTHER"), null, CancellationToken.None);
-        await store.UpsertAsync(new ChatChannel("teams", "19:abc@thread.tacv2"), null, CancellationToken.None);
         slack.Inject("chat.update", FakeSlackFault.Fails(error));
 
         var result = await Adapter.UpdateAsync(Channel, "1.2", new OutboundMessage(TestReplies.Alert(), Revision: 1), CancellationToken.None);
 
+        result.Delivered.ShouldBeFalse();
         result.Retryable.ShouldBeFalse();
-        (await store.FindAsync(new ChatChannel("slack", "C0OTHER"), CancellationToken.None))!.Active.ShouldBeFalse();
-        (await store.FindAsync(new ChatChannel("teams", "19:abc@thread.tacv2"), CancellationToken.None))!.Active.ShouldBeTrue();
+        (await store.FindAsync(Channel, CancellationToken.None))!.Active.ShouldBeTrue();
+        (await store.FindAsync(new ChatChannel("slack", "C0OTHER"), CancellationToken.None))!.Active.ShouldBeTrue();
     }
 
     [Fact]
