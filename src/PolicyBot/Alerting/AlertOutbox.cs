@@ -53,8 +53,8 @@ public sealed class AlertOutbox(SqliteDatabase database)
             new { json = System.Text.Json.JsonSerializer.Serialize(message, AlertJson.Compact), dedupeKey, channel, now }, cancellationToken)) > 0;
 
     /// <summary>
-    /// Changes a stored alert and queues an update to every channel that already shows it (a channel whose post is
-    /// still pending will simply send the new version). Returns the alert as revised.
+    /// Changes a stored alert and queues an update to every channel that already shows it or is being sent it (a channel
+    /// whose post still waits will simply send the new version). Returns the alert as revised.
     /// </summary>
     public async Task<Alert> ReviseAsync(DbSession session, long alertId, Func<Alert, Alert> revise, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -75,7 +75,8 @@ public sealed class AlertOutbox(SqliteDatabase database)
             INSERT INTO outbox (alert_id, channel, reason, revision, order_at, next_attempt_at)
             SELECT p.alert_id, p.channel, p.reason, (SELECT MAX(r.revision) + 1 FROM outbox r WHERE r.alert_id = p.alert_id AND r.channel = p.channel), p.order_at, @now
             FROM outbox p
-            WHERE p.alert_id = @alertId AND p.revision = 0 AND p.state = 'sent'
+            -- the post was sent, or is being sent right now with the old version (then the update waits behind it)
+            WHERE p.alert_id = @alertId AND p.revision = 0 AND (p.state = 'sent' OR (p.state = 'pending' AND p.claimed_until > @now))
               AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.alert_id = p.alert_id AND u.channel = p.channel AND u.revision > 0 AND u.state = 'pending')
             """, new { alertId, now }, cancellationToken));
         return revised;

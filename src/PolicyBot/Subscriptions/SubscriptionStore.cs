@@ -41,7 +41,9 @@ public sealed class SubscriptionStore(SqliteDatabase database)
                 actors = excluded.actors, min_relevance = excluded.min_relevance, shifts_only = excluded.shifts_only,
                 mode = excluded.mode, digest_time = excluded.digest_time, digest_day = excluded.digest_day,
                 time_zone = excluded.time_zone, notices = excluded.notices, created_by = excluded.created_by,
-                created_at = excluded.created_at, last_digest_at = NULL
+                created_at = excluded.created_at,
+                -- a digest continues where the last one ended; a channel that had instant alerts starts its digests now
+                last_digest_at = CASE WHEN subscriptions.mode = 'instant' THEN excluded.created_at ELSE subscriptions.last_digest_at END
             RETURNING id
             """,
             new
@@ -59,7 +61,7 @@ public sealed class SubscriptionStore(SqliteDatabase database)
                 subscription.CreatedAt,
             }, cancellationToken));
         await session.CommitAsync(cancellationToken);
-        return subscription with { Id = id, LastDigestAt = null };
+        return (await FindAsync(id, cancellationToken)) ?? subscription with { Id = id };
     }
 
     /// <summary>Removes the channel's subscription; false when it had none.</summary>

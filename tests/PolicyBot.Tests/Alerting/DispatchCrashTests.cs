@@ -107,4 +107,32 @@ public sealed class DispatchCrashTests
         afterLease.ShouldBe(1);
         channel.Sent.ShouldHaveSingleItem().Id.ShouldBe(alert.Id);
     }
+
+    [Fact]
+    public async Task A_Revision_Made_While_The_Post_Is_Being_Sent_Queues_An_Update_Behind_It()
+    {
+        var channel = new RecordingChannel();
+        await using var services = await TestServices.CreateAsync(configure: s => s.AddSingleton<IChatAdapter>(channel));
+        var now = services.Clock.GetUtcNow();
+        var alert = await OutboxSeed.EnqueueAsync(services, "first version", now);
+        var outbox = services.Get<AlertOutbox>();
+        var post = (await outbox.DueAsync(now, 10, 10, CancellationToken.None)).ShouldHaveSingleItem();
+        (await outbox.ClaimAsync(post.Id, now, now.AddMinutes(2), CancellationToken.None)).ShouldBeTrue();
+
+        await using (var session = await services.Get<PolicyBot.Data.SqliteDatabase>().BeginAsync(CancellationToken.None))
+        {
+            await outbox.ReviseAsync(session, alert.Id, a => a with { Title = "second version" }, now, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        var whileSending = await outbox.DueAsync(now, 10, 10, CancellationToken.None);
+        await outbox.MarkSentAsync(post.Id, "m1", now, CancellationToken.None);
+        var afterSent = await outbox.DueAsync(now, 10, 10, CancellationToken.None);
+
+        whileSending.ShouldBeEmpty();
+        var update = afterSent.ShouldHaveSingleItem();
+        update.Revision.ShouldBe(1);
+        update.PostMessageId.ShouldBe("m1");
+        update.Alert!.Title.ShouldBe("second version");
+    }
 }

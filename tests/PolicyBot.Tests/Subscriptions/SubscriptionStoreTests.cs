@@ -42,4 +42,29 @@ public sealed class SubscriptionStoreTests
 
         removed.ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Changing_A_Digest_Keeps_Where_The_Last_One_Ended_And_Switching_From_Instant_Starts_Now()
+    {
+        await using var services = await TestServices.CreateAsync();
+        var store = services.Get<SubscriptionStore>();
+        var channel = new ChatChannel("slack", "C0123");
+        var daily = new DigestSchedule(DigestFrequency.Daily, new TimeOnly(9, 0), "Europe/Berlin");
+        var instant = await store.SaveAsync(new Subscription { Channel = channel, CreatedBy = "U1", CreatedAt = services.Clock.GetUtcNow() }, CancellationToken.None);
+        services.Clock.Advance(TimeSpan.FromHours(1));
+        var switched = await store.SaveAsync(new Subscription { Channel = channel, Digest = daily, CreatedBy = "U1", CreatedAt = services.Clock.GetUtcNow() }, CancellationToken.None);
+        var sentUntil = services.Clock.GetUtcNow().AddHours(5);
+        await using (var session = await services.Get<PolicyBot.Data.SqliteDatabase>().BeginAsync(CancellationToken.None))
+        {
+            await store.MarkDigestSentAsync(session, switched.Id, sentUntil, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        services.Clock.Advance(TimeSpan.FromHours(6));
+        var moved = await store.SaveAsync(new Subscription { Channel = channel, Digest = daily with { At = new TimeOnly(17, 0) }, CreatedBy = "U1", CreatedAt = services.Clock.GetUtcNow() }, CancellationToken.None);
+
+        instant.LastDigestAt.ShouldBeNull();
+        switched.LastDigestAt.ShouldBe(switched.CreatedAt);
+        moved.LastDigestAt.ShouldBe(sentUntil);
+    }
 }
