@@ -50,7 +50,8 @@ public sealed class StatementRecorder(
     }
 
     /// <summary>A changed page or item: a change of the same item within the cluster window revises that alert (the
-    /// channels see it edited or threaded) rather than posting again; otherwise a new alert.</summary>
+    /// channels see it edited or threaded, showing the net change since before the first one) rather than posting
+    /// again; otherwise a new alert.</summary>
     private async Task<(Alert Alert, bool IsRevision)> RecordChangeAsync(DbSession session, AlertOrigin origin, Alert alert, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var earlier = alert.Kind == "changed"
@@ -58,7 +59,7 @@ public sealed class StatementRecorder(
             : null;
         if (earlier is not null)
         {
-            return (await outbox.ReviseAsync(session, earlier.Value, _ => alert with { Id = earlier.Value }, now, cancellationToken), true);
+            return (await outbox.ReviseAsync(session, earlier.Value, first => alert with { Id = earlier.Value, Change = Accumulate(first.Change, alert.Change) }, now, cancellationToken), true);
         }
 
         var saved = await outbox.AddAsync(session, origin, alert, await router.RouteAsync(session, alert, cancellationToken), now, cancellationToken);
@@ -72,6 +73,20 @@ public sealed class StatementRecorder(
         }
 
         return (saved, false);
+    }
+
+    /// <summary>The net change since the version before the first alert: what the later change removed again is no
+    /// longer "added", what it restored is no longer "removed".</summary>
+    private static AlertChange? Accumulate(AlertChange? first, AlertChange? later)
+    {
+        if (first is null || later is null)
+        {
+            return later ?? first;
+        }
+
+        var added = first.Added.Except(later.Removed, StringComparer.Ordinal).Concat(later.Added.Except(first.Added, StringComparer.Ordinal)).ToList();
+        var removed = first.Removed.Except(later.Added, StringComparer.Ordinal).Concat(later.Removed.Except(first.Added, StringComparer.Ordinal)).ToList();
+        return new AlertChange(added, removed);
     }
 
     private async Task<string?> ShiftAsync(DbSession session, StatementSignature signature, CancellationToken cancellationToken)

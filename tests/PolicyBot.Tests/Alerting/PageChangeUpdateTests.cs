@@ -42,7 +42,8 @@ public sealed class PageChangeUpdateTests
         channel.Sent.ShouldHaveSingleItem();
         var (update, messageId) = channel.Updates.ShouldHaveSingleItem();
         messageId.ShouldBe("m1");
-        update.Change!.Added.ShouldBe(["Weights of frontier models stay closed."]);
+        update.Change!.Added.ShouldBe(["Frontier models are reviewed before any open release.", "Weights of frontier models stay closed."]);
+        update.Change.Removed.ShouldBe(["We publish the weights of every model we train under an open licence."]);
         channel.Delivered[^1].Message.Content.Summary.ShouldBe($"Updated: {update.Title}");
     }
 
