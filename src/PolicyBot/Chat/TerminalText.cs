@@ -9,7 +9,7 @@ public static class TerminalText
     /// and without the bidirectional embeddings, overrides and isolates that make text read otherwise than it is.</summary>
     public static string Clean(string text, bool keepLineBreaks = true)
     {
-        if (!text.Any(NeedsCleaning))
+        if (!text.Any(IsHidden))
         {
             return text;
         }
@@ -31,7 +31,7 @@ public static class TerminalText
             {
                 clean.Append(' ');
             }
-            else if (!NeedsCleaning(c))
+            else if (!IsHidden(c))
             {
                 clean.Append(c);
             }
@@ -40,5 +40,6 @@ public static class TerminalText
         return clean.ToString();
     }
 
-    private static bool NeedsCleaning(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+    /// <summary>A control character, or a bidirectional embedding, override or isolate (which make text read otherwise than it is).</summary>
+    public static bool IsHidden(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 }

@@ -84,7 +84,7 @@ public static class SlackText
     /// <summary>Text with control characters other than newline and tab removed, trimmed.</summary>
     public static string Clean(string? text) => StripControl(text).Trim();
 
-    /// <summary>Text with control characters other than newline and tab removed, spacing kept.</summary>
+    /// <summary>Text with control characters other than newline and tab, and bidi overrides, removed; spacing kept.</summary>
     public static string StripControl(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -95,7 +95,7 @@ public static class SlackText
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c is '\n' or '\t' || !char.IsControl(c))
+            if (c is '\n' or '\t' || !Chat.TerminalText.IsHidden(c))
             {
                 builder.Append(c);
             }

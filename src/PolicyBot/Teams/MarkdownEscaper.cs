@@ -6,7 +6,8 @@ namespace PolicyBot.Teams;
 /// <summary>
 /// Makes untrusted plain text safe inside an Adaptive Card TextBlock (which Teams renders as a Markdown subset:
 /// bold, italic, links, lists): the characters that can start emphasis, a link or code are backslash-escaped, as
-/// are list and heading markers at the start of a line ("- ", "+ ", "# ", "1."); control characters become spaces.
+/// are list and heading markers at the start of a line ("- ", "+ ", "# ", "1."); control characters become spaces
+/// and bidi overrides are dropped.
 /// Other punctuation is left alone — Teams' mobile clients have been seen to show needless backslashes literally,
 /// so dates and parentheses stay as written.
 /// </summary>
@@ -24,9 +25,13 @@ public static partial class MarkdownEscaper
                 continue;
             }
 
-            if (char.IsControl(c) && c != '\n')
+            if (Chat.TerminalText.IsHidden(c) && c != '\n')
             {
-                builder.Append(' ');
+                // a control character becomes a space; a bidi override or isolate is dropped (text cannot display reversed)
+                if (char.IsControl(c))
+                {
+                    builder.Append(' ');
+                }
             }
             else
             {
