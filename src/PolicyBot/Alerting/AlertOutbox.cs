@@ -145,16 +145,17 @@ public sealed class AlertOutbox(SqliteDatabase database)
     }
 
     /// <summary>Records a failed attempt: retried at <paramref name="nextAttemptAt"/>, or dead when that is null.</summary>
-    public async Task MarkFailedAsync(long entryId, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
+    /// <param name="countAttempt">False for a rate limit: the row waits, but is no closer to dead.</param>
+    public async Task MarkFailedAsync(long entryId, string error, DateTimeOffset? nextAttemptAt, bool countAttempt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE outbox SET attempts = attempts + 1, last_error = @error, claimed_until = NULL,
+            UPDATE outbox SET attempts = attempts + @increment, last_error = @error, claimed_until = NULL,
                 state = CASE WHEN @nextAttemptAt IS NULL THEN 'dead' ELSE 'pending' END,
                 next_attempt_at = COALESCE(@nextAttemptAt, next_attempt_at)
             WHERE id = @entryId
-            """, new { entryId, error, nextAttemptAt }, cancellationToken: cancellationToken));
+            """, new { entryId, error, nextAttemptAt, increment = countAttempt ? 1 : 0 }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Settles the pending rows of the given alerts on one channel, or on every channel when it is null.</summary>

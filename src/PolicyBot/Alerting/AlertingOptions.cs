@@ -11,9 +11,10 @@ public sealed class AlertingOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Attempts before an alert is dead for a channel and shown to admins.</summary>
+    /// <summary>Failed attempts before an alert is dead for a channel and shown to admins (rate limits do not count).
+    /// With the default back-off, 12 attempts keep trying for about five hours: a platform down for an hour loses nothing.</summary>
     [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; set; } = 12;
 
     /// <summary>The first retry delay; each later one doubles, with jitter.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

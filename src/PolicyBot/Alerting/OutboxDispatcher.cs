@@ -10,7 +10,8 @@ namespace PolicyBot.Alerting;
 /// time in publication order and paced by <see cref="ChannelPacer"/>. A row is claimed (leased) before it is sent
 /// and marked sent after, so a process killed at any point re-sends at most the one message it had in flight.
 /// A failure holds back the rest of that channel (order is kept) and is retried with exponential back-off and
-/// jitter, honouring Retry-After; errors a retry cannot fix, and the last allowed attempt, make the row dead.
+/// jitter; a rate limit waits exactly as long as asked and does not count as an attempt; errors a retry cannot fix,
+/// and the last allowed attempt, make the row dead.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     AlertOutbox outbox,
@@ -68,7 +69,7 @@ public sealed partial class OutboxDispatcher(
             if (!entry.ChannelActive)
             {
                 Log.Dead(logger, entry.Id, key, entry.Attempts, Unreachable);
-                await outbox.MarkFailedAsync(entry.Id, Unreachable, null, cancellationToken);
+                await outbox.MarkFailedAsync(entry.Id, Unreachable, null, countAttempt: true, cancellationToken);
                 continue;
             }
 
@@ -118,11 +119,14 @@ public sealed partial class OutboxDispatcher(
         }
 
         var error = result.Error ?? "delivery failed";
-        var attempt = entry.Attempts + 1;
+
+        // a rate limit is the platform asking to wait, not a failed attempt: it never brings a message closer to dead
+        var rateLimited = result.Retryable && result.RetryAfter is not null;
+        var attempt = entry.Attempts + (rateLimited ? 0 : 1);
         DateTimeOffset? next = null;
-        if (result.Retryable && attempt < options.Value.MaxAttempts)
+        if (rateLimited || (result.Retryable && attempt < options.Value.MaxAttempts))
         {
-            next = timeProvider.GetUtcNow() + RetryDelay(attempt, result.RetryAfter);
+            next = timeProvider.GetUtcNow() + (rateLimited ? result.RetryAfter!.Value : RetryDelay(attempt));
             Log.WillRetry(logger, entry.Id, channel.Key, attempt, error, next.Value);
         }
         else
@@ -130,7 +134,7 @@ public sealed partial class OutboxDispatcher(
             Log.Dead(logger, entry.Id, channel.Key, attempt, error);
         }
 
-        await outbox.MarkFailedAsync(entry.Id, error, next, CancellationToken.None);
+        await outbox.MarkFailedAsync(entry.Id, error, next, countAttempt: !rateLimited, CancellationToken.None);
         if (next is null && entry.Alert is { } alert)
         {
             await notices.QueueAsync($"undeliverable:{entry.Id}", AdminNotices.Undeliverable(channel.Key, alert.Title, attempt, error), CancellationToken.None);
@@ -139,13 +143,12 @@ public sealed partial class OutboxDispatcher(
         return false;
     }
 
-    private TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
+    private TimeSpan RetryDelay(int attempt)
     {
         var settings = options.Value;
         var exponential = settings.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 20));
         var capped = exponential < settings.RetryMaxDelay ? exponential : settings.RetryMaxDelay;
-        var jittered = capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
-        return retryAfter is { } asked && asked > jittered ? asked : jittered;
+        return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
     }
 
     private static partial class Log

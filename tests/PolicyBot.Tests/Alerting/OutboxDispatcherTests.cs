@@ -153,4 +153,30 @@ public sealed class OutboxDispatcherTests
         await using var connection = await services.Get<SqliteDatabase>().OpenAsync(CancellationToken.None);
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outbox")).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Rate_Limits_Wait_As_Asked_But_Never_Make_A_Row_Dead()
+    {
+        var limited = new RecordingChannel();
+        for (var i = 0; i < 5; i++)
+        {
+            limited.Then(DeliveryResult.Failure("ratelimited", retryAfter: TimeSpan.FromMinutes(1)));
+        }
+
+        var (services, channel) = await CreateAsync(limited);
+        await using var _ = services;
+        var alert = await EnqueueAsync(services, "one", services.Clock.GetUtcNow());
+        var dispatcher = services.Get<OutboxDispatcher>();
+
+        var delivered = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            delivered += await dispatcher.DispatchAsync(CancellationToken.None);
+            services.Clock.Advance(TimeSpan.FromSeconds(61));
+        }
+
+        delivered.ShouldBe(1);
+        channel.Attempts.ShouldBe(6);
+        (await RowAsync(services, alert.Id)).ShouldBe(("sent", 1, null));
+    }
 }
