@@ -140,7 +140,14 @@ public sealed class AlertOutbox(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET state = 'sent', sent_at = @now, message_id = @messageId, attempts = attempts + 1, last_error = NULL, claimed_until = NULL WHERE id = @entryId",
+            """
+            UPDATE outbox SET state = 'sent', sent_at = @now, message_id = @messageId, attempts = attempts + 1, last_error = NULL, claimed_until = NULL
+            WHERE id = @entryId;
+            -- an update that had to be posted anew (the original was deleted) is what later updates must edit
+            UPDATE outbox SET message_id = @messageId
+            WHERE @messageId IS NOT NULL AND revision = 0
+              AND (alert_id, channel) = (SELECT u.alert_id, u.channel FROM outbox u WHERE u.id = @entryId AND u.revision > 0);
+            """,
             new { entryId, messageId, now }, cancellationToken: cancellationToken));
     }
 

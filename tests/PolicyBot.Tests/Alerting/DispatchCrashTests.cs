@@ -135,4 +135,30 @@ public sealed class DispatchCrashTests
         update.PostMessageId.ShouldBe("m1");
         update.Alert!.Title.ShouldBe("second version");
     }
+
+    [Fact]
+    public async Task An_Update_Posted_Anew_Because_The_Original_Was_Deleted_Is_What_The_Next_Update_Edits()
+    {
+        var channel = new RecordingChannel();
+        await using var services = await TestServices.CreateAsync(configure: s => s.AddSingleton<IChatAdapter>(channel));
+        var now = services.Clock.GetUtcNow();
+        var alert = await OutboxSeed.EnqueueAsync(services, "v1", now);
+        var outbox = services.Get<AlertOutbox>();
+        var dispatcher = services.Get<OutboxDispatcher>();
+        async Task ReviseAsync(string title)
+        {
+            await using var session = await services.Get<PolicyBot.Data.SqliteDatabase>().BeginAsync(CancellationToken.None);
+            await outbox.ReviseAsync(session, alert.Id, a => a with { Title = title }, services.Clock.GetUtcNow(), CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await dispatcher.DispatchAsync(CancellationToken.None);
+        channel.Then(DeliveryResult.Success("reposted"));
+        await ReviseAsync("v2");
+        await dispatcher.DispatchAsync(CancellationToken.None);
+        await ReviseAsync("v3");
+        await dispatcher.DispatchAsync(CancellationToken.None);
+
+        channel.Updates.Select(u => (u.Alert.Title, u.MessageId)).ShouldBe([("v2", "m1"), ("v3", "reposted")]);
+    }
 }
