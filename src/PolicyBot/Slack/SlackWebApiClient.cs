@@ -87,7 +87,7 @@ public sealed partial class SlackWebApiClient(
         }
 
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        return await SendRequestAsync("response_url", new Uri(responseUrl), null, content, expectJson: false, cancellationToken);
+        return await SendRequestAsync("response_url", null, new Uri(responseUrl), null, content, expectJson: false, cancellationToken);
     }
 
     private async Task<SlackApiResult> SendAsync(string method, string? token, IReadOnlyList<KeyValuePair<string, string>> arguments, CancellationToken cancellationToken)
@@ -97,18 +97,22 @@ public sealed partial class SlackWebApiClient(
             return SlackApiResult.Failure("not_authed");
         }
 
+        // Slack limits posting per channel: a 429 on one channel's chat.* call must not hold back the others
+        var channel = arguments.FirstOrDefault(a => a.Key == "channel").Value;
+        var blockKey = method.StartsWith("chat.", StringComparison.Ordinal) && channel is not null ? $"{method}:{channel}" : method;
         var now = timeProvider.GetUtcNow();
-        if (blockedUntil.TryGetValue(method, out var until) && until > now)
+        if (blockedUntil.TryGetValue(blockKey, out var until) && until > now)
         {
-            Log.StillRateLimited(logger, method, until - now);
+            Log.StillRateLimited(logger, blockKey, until - now);
             return SlackApiResult.Failure("ratelimited", until - now);
         }
 
         using var content = new FormUrlEncodedContent(arguments);
-        return await SendRequestAsync(method, new Uri(options.Value.ApiBaseUrl, method), token, content, expectJson: true, cancellationToken);
+        return await SendRequestAsync(method, blockKey, new Uri(options.Value.ApiBaseUrl, method), token, content, expectJson: true, cancellationToken);
     }
 
-    private async Task<SlackApiResult> SendRequestAsync(string method, Uri url, string? token, HttpContent content, bool expectJson, CancellationToken cancellationToken)
+    /// <param name="blockKey">What a 429 blocks until its Retry-After (a method, or a method in one channel); null: nothing.</param>
+    private async Task<SlackApiResult> SendRequestAsync(string method, string? blockKey, Uri url, string? token, HttpContent content, bool expectJson, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(options.Value.RequestTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -122,7 +126,7 @@ public sealed partial class SlackWebApiClient(
         {
             using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
             var text = await response.Content.ReadAsStringAsync(linked.Token);
-            var result = Interpret(method, response, text, expectJson);
+            var result = Interpret(blockKey, response, text, expectJson);
             if (!result.Ok)
             {
                 Log.CallFailed(logger, method, result.Error!, result.Retryable);
@@ -142,14 +146,14 @@ public sealed partial class SlackWebApiClient(
         }
     }
 
-    private SlackApiResult Interpret(string method, HttpResponseMessage response, string text, bool expectJson)
+    private SlackApiResult Interpret(string? blockKey, HttpResponseMessage response, string text, bool expectJson)
     {
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var wait = RetryAfter(response) ?? DefaultRetryAfter;
-            if (method != "response_url")
+            if (blockKey is not null)
             {
-                blockedUntil[method] = timeProvider.GetUtcNow() + wait;
+                blockedUntil[blockKey] = timeProvider.GetUtcNow() + wait;
             }
 
             return SlackApiResult.Failure("ratelimited", wait);

@@ -65,12 +65,13 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_429_Is_Retryable_After_The_Wait_Slack_Asked_For_And_The_Method_Is_Not_Called_Again_Before_Then()
+    public async Task A_429_Is_Retryable_After_The_Wait_Slack_Asked_For_And_The_Method_Is_Not_Called_Again_In_That_Channel_Before_Then()
     {
         slack.Inject("chat.postMessage", FakeSlackFault.RateLimited(30));
 
         var limited = await Client.PostMessageAsync("C1", new SlackMessage([], "x"), null, CancellationToken.None);
         var meanwhile = await Client.PostMessageAsync("C1", new SlackMessage([], "x"), null, CancellationToken.None);
+        var otherChannel = await Client.PostMessageAsync("C2", new SlackMessage([], "x"), null, CancellationToken.None);
         var otherMethod = await Client.AuthTestAsync(CancellationToken.None);
         services.Clock.Advance(TimeSpan.FromSeconds(30));
         var after = await Client.PostMessageAsync("C1", new SlackMessage([], "x"), null, CancellationToken.None);
@@ -80,9 +81,10 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
         limited.RetryAfter.ShouldBe(TimeSpan.FromSeconds(30));
         meanwhile.Error.ShouldBe("ratelimited");
         meanwhile.RetryAfter.ShouldBe(TimeSpan.FromSeconds(30));
+        otherChannel.Ok.ShouldBeTrue();
         otherMethod.Ok.ShouldBeTrue();
         after.Ok.ShouldBeTrue();
-        slack.CallsTo("chat.postMessage").Count.ShouldBe(2);
+        slack.CallsTo("chat.postMessage").Count.ShouldBe(3);
     }
 
     [Fact]
