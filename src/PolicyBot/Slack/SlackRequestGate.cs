@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using PolicyBot.Chat;
 
 namespace PolicyBot.Slack;
 

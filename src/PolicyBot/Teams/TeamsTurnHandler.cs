@@ -17,14 +17,13 @@ public sealed partial class TeamsTurnHandler(
     ConnectorClient connector,
     AdaptiveCardRenderer renderer,
     ConversationPacer pacer,
+    TimeProvider timeProvider,
     ILogger<TeamsTurnHandler> logger)
 {
-    private const int RememberedIds = 1000;
     private const string TeamsChannelId = "msteams";
 
-    private readonly Lock gate = new();
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
-    private readonly Queue<string> seenOrder = new();
+    /// <summary>Activity ids already handled: Teams re-sends an activity it thinks was not received.</summary>
+    private readonly RecentIdSet seen = new(1000, TimeSpan.FromHours(1), timeProvider);
 
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -189,29 +188,7 @@ public sealed partial class TeamsTurnHandler(
         }
     }
 
-    private bool FirstTime(string? activityId)
-    {
-        if (string.IsNullOrEmpty(activityId))
-        {
-            return true;
-        }
-
-        lock (gate)
-        {
-            if (!seen.Add(activityId))
-            {
-                return false;
-            }
-
-            seenOrder.Enqueue(activityId);
-            if (seenOrder.Count > RememberedIds)
-            {
-                seen.Remove(seenOrder.Dequeue());
-            }
-
-            return true;
-        }
-    }
+    private bool FirstTime(string? activityId) => string.IsNullOrEmpty(activityId) || seen.TryAdd(activityId);
 
     private static partial class Log
     {

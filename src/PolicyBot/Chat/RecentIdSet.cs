@@ -1,9 +1,9 @@
-namespace PolicyBot.Slack;
+namespace PolicyBot.Chat;
 
 /// <summary>
-/// A bounded, in-memory set of recently seen ids (Slack event ids, request signatures), each forgotten after
+/// A bounded, in-memory set of recently seen ids (Slack event ids and request signatures, Teams activity ids), each forgotten after
 /// <paramref name="keepFor"/>; when full, the oldest is forgotten first. Lost on restart, by design: it guards against
-/// Slack's retries and replays within minutes, not forever.
+/// platforms' retries and replays within minutes, not forever.
 /// </summary>
 public sealed class RecentIdSet(int capacity, TimeSpan keepFor, TimeProvider timeProvider)
 {
