@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using PolicyBot.Alerting;
 using PolicyBot.Data;
+using PolicyBot.Positions;
 
 namespace PolicyBot.Commands;
 
@@ -10,7 +11,7 @@ namespace PolicyBot.Commands;
 /// <c>ix_statements_actor</c>, <c>ix_statements_speaker</c>, <c>ix_statements_stated</c>, <c>ix_positions_actor</c>
 /// and the <c>statements_fts</c> full-text index. Work per query is bounded, however many statements are stored.
 /// </summary>
-public sealed class StatementQueryStore(SqliteDatabase database)
+public sealed class StatementQueryStore(SqliteDatabase database, PositionStore positions)
 {
     /// <summary>Marks the start of a search hit in a snippet.</summary>
     public const char HitStart = '\u0002';
@@ -105,16 +106,12 @@ public sealed class StatementQueryStore(SqliteDatabase database)
     /// </summary>
     public async Task<IReadOnlyList<StancePeriod>> TimelineAsync(string actor, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Stance, DateTimeOffset StatedAt)>(new CommandDefinition(
-            "SELECT stance, stated_at FROM positions WHERE actor = @actor ORDER BY stated_at DESC, id DESC LIMIT @window",
-            new { actor, window = TimelineWindow }, cancellationToken: cancellationToken));
         var periods = new List<StancePeriod>();
-        foreach (var (stance, statedAt) in rows.Reverse())
+        foreach (var position in (await positions.HistoryAsync(actor, TimelineWindow, cancellationToken)).Reverse())
         {
-            if (periods.Count == 0 || periods[^1].Stance != stance)
+            if (periods.Count == 0 || periods[^1].Stance != position.Stance)
             {
-                periods.Add(new StancePeriod(stance, statedAt));
+                periods.Add(new StancePeriod(position.Stance, position.StatedAt));
             }
         }
 

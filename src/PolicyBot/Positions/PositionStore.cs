@@ -39,12 +39,14 @@ public sealed class PositionStore(SqliteDatabase database)
     }
 
     /// <summary>An actor's positions, newest first, for timelines.</summary>
-    public async Task<IReadOnlyList<Position>> HistoryAsync(string actor, CancellationToken cancellationToken)
+    /// <param name="actor">The actor as the catalogue spells it (an index search: exact match).</param>
+    /// <param name="limit">The newest positions to read.</param>
+    public async Task<IReadOnlyList<Position>> HistoryAsync(string actor, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Position>(new CommandDefinition(
-            "SELECT actor AS Actor, stance AS Stance, stated_at AS StatedAt, source AS Source FROM positions WHERE actor = @actor COLLATE NOCASE ORDER BY stated_at DESC, id DESC",
-            new { actor }, cancellationToken: cancellationToken));
+            "SELECT actor AS Actor, stance AS Stance, stated_at AS StatedAt, source AS Source FROM positions WHERE actor = @actor ORDER BY stated_at DESC, id DESC LIMIT @limit",
+            new { actor, limit }, cancellationToken: cancellationToken));
         return rows.ToList();
     }
 }

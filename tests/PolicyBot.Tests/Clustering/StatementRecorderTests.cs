@@ -77,7 +77,7 @@ public sealed class StatementRecorderTests
         var alert = later.Alerts.ShouldHaveSingleItem();
         alert.Stance.ShouldBe("cautious");
         alert.Shift.ShouldBeNull();
-        var history = await services.Get<PositionStore>().HistoryAsync("Meta", CancellationToken.None);
+        var history = await services.Get<PositionStore>().HistoryAsync("Meta", 100, CancellationToken.None);
         history.Select(p => p.Stance).ShouldBe(["cautious", "cautious", "open"]);
     }
 

@@ -12,7 +12,7 @@ public sealed class StatementQueryStoreTests
         await bed.SeedStatementsAsync();
         var terms = SearchExpression.Terms(CommandText.Tokenize("weights"));
         var everything = await bed.Services.Get<StatementQueryStore>().SearchAsync(terms, 10, CancellationToken.None);
-        var windowed = new StatementQueryStore(bed.Services.Get<SqliteDatabase>()) { Window = 2 };
+        var windowed = new StatementQueryStore(bed.Services.Get<SqliteDatabase>(), bed.Services.Get<PolicyBot.Positions.PositionStore>()) { Window = 2 };
 
         var hits = await windowed.SearchAsync(terms, 10, CancellationToken.None);
 
