@@ -267,7 +267,7 @@ public sealed class BlockKitRenderer
     private static string Link(ReplyLink item)
     {
         var label = SlackText.EscapeAndTruncate(SlackText.Clean(item.Text).ReplaceLineEndings(" ").Replace("|", "¦", StringComparison.Ordinal), 500);
-        var url = SafeUrl(item.Url, 1000)?.Replace("|", "%7C", StringComparison.Ordinal).Replace("&", "&amp;", StringComparison.Ordinal);
+        var url = LinkUrl.Safe(item.Url, 1000)?.Replace("|", "%7C", StringComparison.Ordinal).Replace("&", "&amp;", StringComparison.Ordinal);
         if (url is null)
         {
             return label.Length == 0 ? SlackText.Ellipsis : label;
@@ -288,7 +288,7 @@ public sealed class BlockKitRenderer
 
             var label = SlackText.Truncate(SlackText.Clean(button.Label).ReplaceLineEndings(" "), MaxButtonText);
             var element = new JsonObject { ["type"] = "button", ["text"] = PlainText(label.Length == 0 ? "Open" : label) };
-            var url = SafeUrl(button.Url, MaxButtonUrl);
+            var url = LinkUrl.Safe(button.Url, MaxButtonUrl);
             var command = SlackText.Clean(button.Command).ReplaceLineEndings(" ");
             if (url is not null)
             {
@@ -326,19 +326,6 @@ public sealed class BlockKitRenderer
         }
 
         return buttons.Count == 0 ? [] : [new JsonObject { ["type"] = "actions", ["elements"] = buttons }];
-    }
-
-    /// <summary>An absolute http(s) URL in its escaped form (no spaces, no angle brackets), or null when there is
-    /// none, it is not http(s) or it is longer than <paramref name="max"/>.</summary>
-    internal static string? SafeUrl(string? url, int max)
-    {
-        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-        {
-            return null;
-        }
-
-        var safe = uri.AbsoluteUri.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal);
-        return safe.Length <= max ? safe : null;
     }
 
     internal static JsonObject Context(IEnumerable<string> items)

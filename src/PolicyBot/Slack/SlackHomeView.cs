@@ -94,7 +94,7 @@ public sealed class SlackHomeView(BlockKitRenderer renderer)
             : source.ErrorCount > 0 ? $"failing ({source.ErrorCount}×)"
             : source.LastSuccessAt is null ? "not checked yet" : "ok";
         var name = SlackText.EscapeAndTruncate(SlackText.Clean(source.Name).ReplaceLineEndings(" ").Replace("*", "", StringComparison.Ordinal), 200);
-        var url = BlockKitRenderer.SafeUrl(source.Url, 1000)?.Replace("|", "%7C", StringComparison.Ordinal).Replace("&", "&amp;", StringComparison.Ordinal);
+        var url = LinkUrl.Safe(source.Url, 1000)?.Replace("|", "%7C", StringComparison.Ordinal).Replace("&", "&amp;", StringComparison.Ordinal);
         var lines = new List<string> { $"*{name}* · {Source.FormatKind(source.Kind)} · {status}" };
         if (url is not null)
         {

@@ -17,6 +17,8 @@ public sealed class AdaptiveCardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
+    private const int MaxUrl = 2000;
+
     /// <summary>The budget for the whole activity JSON (UTF-8): the webhook/Workflows limit, well under the bot limit.</summary>
     public const int MaxActivityBytes = 28 * 1024;
 
@@ -202,7 +204,7 @@ public sealed class AdaptiveCardRenderer
 
             var title = Cap(OneLine(button.Label), 60);
             JsonObject? action = null;
-            if (SafeUrl(button.Url) is { } url)
+            if (LinkUrl.Safe(button.Url, MaxUrl) is { } url)
             {
                 action = new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url };
             }
@@ -235,14 +237,8 @@ public sealed class AdaptiveCardRenderer
     private static string Link(ReplyLink item)
     {
         var text = MarkdownEscaper.Escape(Cap(OneLine(item.Text), 300));
-        return SafeUrl(item.Url) is { } url ? $"[{text}]({url.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)})" : text;
+        return LinkUrl.Safe(item.Url, MaxUrl) is { } url ? $"[{text}]({url.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)})" : text;
     }
-
-    /// <summary>An absolute http(s) URL, normalised (spaces and the like escaped), or null.</summary>
-    private static string? SafeUrl(string? url) =>
-        url is { Length: > 0 and <= 2000 } && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri.AbsoluteUri
-            : null;
 
     private static JsonObject Text(string plain) => new() { ["type"] = "TextBlock", ["text"] = MarkdownEscaper.Escape(plain), ["wrap"] = true };
 
