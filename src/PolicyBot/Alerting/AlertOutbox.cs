@@ -109,18 +109,25 @@ public sealed class AlertOutbox(SqliteDatabase database)
                         AND (b.order_at, COALESCE(b.alert_id, 0), b.revision, b.id) < (o.order_at, COALESCE(o.alert_id, 0), o.revision, o.id)))
             SELECT d.id AS Id, d.channel AS Channel, d.attempts AS Attempts, d.revision AS Revision,
                    (SELECT p.message_id FROM outbox p WHERE p.alert_id = d.alert_id AND p.channel = d.channel AND p.revision = 0) AS PostMessageId,
-                   a.payload AS Payload, d.message AS Message, d.reason AS Reason,
-                   COALESCE((SELECT c.active FROM channels c WHERE c.platform || ':' || c.external_id = d.channel), 1) AS ChannelActive
+                   a.payload AS Payload, d.message AS Message, d.reason AS Reason
             FROM due d LEFT JOIN alerts a ON a.id = d.alert_id
             WHERE d.place <= @perChannel
             ORDER BY d.place, d.order_at, d.channel
             LIMIT @limit
             """, new { now, limit, perChannel }, cancellationToken: cancellationToken));
+        if (!rows.Any())
+        {
+            return [];
+        }
+
+        // channels the bot can no longer post in: their rows are dead without an attempt
+        var unreachable = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT platform || ':' || external_id FROM channels WHERE active = 0", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
         return rows.Select(r => new OutboxEntry(
             r.Id, r.Channel, r.Attempts, r.Revision, r.PostMessageId,
             r.Payload is null ? null : AlertJson.Deserialize(r.Payload),
             r.Message is null ? null : System.Text.Json.JsonSerializer.Deserialize<Reply>(r.Message, AlertJson.Compact),
-            r.Reason, r.ChannelActive)).ToList();
+            r.Reason, !unreachable.Contains(r.Channel))).ToList();
     }
 
     /// <summary>Takes a lease on a row for sending it; false when another dispatcher holds it or it is no longer pending.
@@ -195,6 +202,5 @@ public sealed class AlertOutbox(SqliteDatabase database)
         public string? Payload { get; init; }
         public string? Message { get; init; }
         public string? Reason { get; init; }
-        public bool ChannelActive { get; init; }
     }
 }
