@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PolicyBot.Chat;
 using PolicyBot.Commands;
 using PolicyBot.Sources;
@@ -11,7 +10,7 @@ public sealed class SlackHomePublisher(
     SlackCommandRunner runner,
     SourceStore sources,
     SlackWorkspaceAdmins admins,
-    IOptions<AdminsOptions> adminsOptions,
+    CommandAuthorizer authorizer,
     SlackHomeView view,
     SlackWebApiClient slack,
     TimeProvider timeProvider)
@@ -22,7 +21,8 @@ public sealed class SlackHomePublisher(
     /// <param name="notice">The outcome of the user's last action, shown at the top; null for none.</param>
     public async Task<SlackApiResult> PublishAsync(string userId, Reply? notice, CancellationToken cancellationToken)
     {
-        var isAdmin = adminsOptions.Value.SlackUserIds.Contains(userId, StringComparer.Ordinal) || await admins.IsAdminAsync(userId, cancellationToken);
+        // the command engine's rule (configured ids), then Slack's own admins and owners (users.info, cached)
+        var isAdmin = authorizer.IsAdmin(new CommandContext(SlackAdapter.PlatformName, userId, null, null)) || await admins.IsAdminAsync(userId, cancellationToken);
         var recent = await runner.RunAsync(RecentCommand, userId, null, null, cancellationToken);
         var list = await sources.ListAsync(cancellationToken);
         return await slack.PublishViewAsync(userId, view.Build(notice, recent, list, isAdmin, timeProvider.GetUtcNow()), cancellationToken);
