@@ -13,8 +13,15 @@ public sealed class ChannelStore(SqliteDatabase database, TimeProvider timeProvi
     /// <param name="data">Adapter-owned JSON; null keeps what is stored.</param>
     public async Task<long> UpsertAsync(ChatChannel channel, string? data, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        await using var session = await database.BeginAsync(cancellationToken);
+        var id = await UpsertAsync(session, channel, data, timeProvider.GetUtcNow(), cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>The same inside a running transaction (subscribing records the channel with its subscription).</summary>
+    public Task<long> UpsertAsync(DbSession session, ChatChannel channel, string? data, DateTimeOffset now, CancellationToken cancellationToken) =>
+        session.Connection.ExecuteScalarAsync<long>(session.Command(
             """
             INSERT INTO channels (platform, external_id, display_name, data, active, created_at, updated_at)
             VALUES (@Platform, @Id, @DisplayName, @data, 1, @now, @now)
@@ -25,8 +32,7 @@ public sealed class ChannelStore(SqliteDatabase database, TimeProvider timeProvi
                 updated_at = excluded.updated_at
             RETURNING id
             """,
-            new { channel.Platform, channel.Id, channel.DisplayName, data, now = timeProvider.GetUtcNow() }, cancellationToken: cancellationToken));
-    }
+            new { channel.Platform, channel.Id, channel.DisplayName, data, now }, cancellationToken));
 
     public async Task<StoredChannel?> FindAsync(ChatChannel channel, CancellationToken cancellationToken)
     {

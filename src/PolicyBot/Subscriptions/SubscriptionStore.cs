@@ -7,7 +7,7 @@ using PolicyBot.Data;
 namespace PolicyBot.Subscriptions;
 
 /// <summary>The <c>subscriptions</c> table: one subscription per channel, on channels the bot can still reach.</summary>
-public sealed class SubscriptionStore(SqliteDatabase database)
+public sealed class SubscriptionStore(SqliteDatabase database, ChannelStore channels)
 {
     private const string SelectSql =
         """
@@ -23,15 +23,7 @@ public sealed class SubscriptionStore(SqliteDatabase database)
     public async Task<Subscription> SaveAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         await using var session = await database.BeginAsync(cancellationToken);
-        var channelId = await session.Connection.ExecuteScalarAsync<long>(session.Command(
-            """
-            INSERT INTO channels (platform, external_id, display_name, active, created_at, updated_at)
-            VALUES (@Platform, @Id, @DisplayName, 1, @now, @now)
-            ON CONFLICT (platform, external_id) DO UPDATE SET
-                display_name = COALESCE(excluded.display_name, display_name), active = 1, updated_at = excluded.updated_at
-            RETURNING id
-            """,
-            new { subscription.Channel.Platform, subscription.Channel.Id, subscription.Channel.DisplayName, now = subscription.CreatedAt }, cancellationToken));
+        var channelId = await channels.UpsertAsync(session, subscription.Channel, null, subscription.CreatedAt, cancellationToken);
         var digest = subscription.Digest;
         var id = await session.Connection.ExecuteScalarAsync<long>(session.Command(
             """
